@@ -1,0 +1,10 @@
+export { SOURCE_KINDS, KIND_LABELS, isSourceKind, kindLabel, listSourceKinds } from "./kinds.js";
+export type { SourceKind, KindLabel, UiLang } from "./kinds.js";
+export { normalizeName, collapseSpaces } from "./normalize.js";
+export type { NormalizeOptions } from "./normalize.js";
+export { createSourceRegistry } from "./registry.js";
+export type { SourceEntry, SourceRegistry, RegistryOptions } from "./registry.js";
+export { parseAttribution, splitAttributedText, splitTickerLine } from "./parse.js";
+export type { AttributedText, NameLookup } from "./parse.js";
+export { renderAttribution, createWarnOnce, safeText } from "./render.js";
+export type { AttributionOptions } from "./render.js";
