@@ -163,9 +163,10 @@ export function splitAttributedText(line: unknown, registry?: NameLookup): Attri
   if (close >= 0 && rest[close] === ")") {
     const open = matchingOpen(rest, close);
     if (open >= 0) {
-      rawAttribution = rest.slice(open, close + 1);
+      // Only blanks and direction marks follow `close`: they belong to the attribution's raw text.
+      rawAttribution = rest.slice(open).trimEnd();
       sources = parseAttribution(rest.slice(open + 1, close), registry);
-      rest = rest.slice(0, open) + rest.slice(close + 1);
+      rest = rest.slice(0, open);
     }
   }
   return { text: collapseSpaces(rest), sources, time, raw: { attribution: rawAttribution, time: rawTime } };
