@@ -1,0 +1,497 @@
+/**
+ * Recognising dates named in Arabic running text ("2 آذار 2017", "15 شعبان 1438 هـ",
+ * "السادس من شباط الجاري", "أيار المقبل"). One implementation shared by the markdown-it plugin
+ * (wraps mentions in <time>) and the importer (dates saved pages).
+ *
+ * How it stays fast: every mention contains a month name, so a single precompiled regex of month
+ * names (built once from the tables) scans the text; only around its hits do small sticky/anchored
+ * regexes look for a day, a weekday, a year or a relative word. Text without a month name costs
+ * one regex scan and nothing else.
+ */
+import { AkhbarError } from "../errors.js";
+import { toLatinDigits } from "./digits.js";
+import { hijriMonthLength, hijriMonthStart, toHijri } from "./index.js";
+import {
+  EGYPT_MONTHS,
+  HIJRI_MONTH_VARIANTS,
+  LEVANT_MONTHS,
+  MAGHREB_MONTHS,
+  MOROCCO_MONTHS,
+  WEEKDAYS,
+  WEEKDAY_VARIANTS,
+} from "./months.js";
+import type { DateOptions } from "./types.js";
+
+/** A Gregorian month-name set a mention was written in (Moroccan names are recognised only). */
+export type WrittenMonthSet = "levant" | "egypt" | "maghreb" | "morocco" | "hijri";
+
+export interface DateMention {
+  /** Offsets in the input string (UTF-16 code units, `end` exclusive). */
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`: from the weekday (when present) or the day to the year/relative word. */
+  text: string;
+  /** "day" when a day of the month is named, "month" for month-only mentions ("أيار 2017"). */
+  kind: "day" | "month";
+  /** The calendar of the month name that was written. */
+  calendar: "gregorian" | "hijri";
+  /**
+   * Gregorian ISO date of the mentioned day ("YYYY-MM-DD"); for a Gregorian month-only mention the
+   * month ("YYYY-MM"); for a Hijri month-only mention the Gregorian date of the month's first day.
+   */
+  iso: string;
+  /** Gregorian year/month/day (day absent for month-only Gregorian mentions). */
+  gregorian: { year: number; month: number; day?: number };
+  /** For Hijri mentions: the Hijri date as written (day absent for month-only mentions). */
+  hijri?: { year: number; month: number; day?: number };
+  /** The name sets the written month name belongs to ("مارس": egypt, maghreb, morocco). */
+  monthSets: readonly WrittenMonthSet[];
+  /** The weekday named before the date, and whether it agrees with the date. */
+  weekday?: { name: string; matches: boolean };
+  /** Set when the year came from a relative word after the month ("الجاري", "المقبل", "الماضي"). */
+  relative?: "current" | "next" | "previous";
+  /** Set when neither a year nor a relative word was written: the year is the one nearest `refDate`. */
+  inferredYear?: true;
+  /** The digits the mention was written with ("arab" when any Arabic-Indic digit was used). */
+  digits: "latn" | "arab";
+}
+
+export interface FindDatesOptions extends DateOptions {
+  /**
+   * The article's own date, "YYYY-MM-DD": resolves relative mentions ("أيار الجاري") and
+   * day-month mentions without a year. Without it those are not reported.
+   */
+  refDate?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name tables → lookup maps and regex sources (built once, at module load).
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]";
+const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+
+/** Spelling variants seen in news text: alef without hamza, final ه for ة, ي for final ى. */
+function spellings(name: string): string[] {
+  const out = new Set<string>([name]);
+  for (const n of [...out]) out.add(n.replace(/[أإآ]/g, "ا"));
+  for (const n of [...out]) if (n.endsWith("ة")) out.add(n.slice(0, -1) + "ه");
+  for (const n of [...out]) if (n.includes("ى")) out.add(n.replace(/ى/g, "ي"));
+  return [...out];
+}
+
+/** Lookup key for text matched by a name regex: whitespace runs collapse to one space. */
+function key(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Alternation of `names`, longest first (so "تشرين الأول" wins over shorter names). */
+function alternation(names: Iterable<string>): string {
+  return [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => escapeRegExp(n).replace(/ /g, "\\s+"))
+    .join("|");
+}
+
+interface MonthInfo {
+  calendar: "gregorian" | "hijri";
+  /** 1-12 */
+  month: number;
+  sets: WrittenMonthSet[];
+}
+
+const MONTHS = new Map<string, MonthInfo>();
+
+function addMonth(name: string, calendar: "gregorian" | "hijri", month: number, set: WrittenMonthSet): void {
+  for (const spelling of spellings(name)) {
+    const existing = MONTHS.get(spelling);
+    if (existing) {
+      if (!existing.sets.includes(set)) existing.sets.push(set);
+    } else {
+      MONTHS.set(spelling, { calendar, month, sets: [set] });
+    }
+  }
+}
+
+const GREGORIAN_SETS: [WrittenMonthSet, readonly string[]][] = [
+  ["levant", LEVANT_MONTHS],
+  ["egypt", EGYPT_MONTHS],
+  ["maghreb", MAGHREB_MONTHS],
+  ["morocco", MOROCCO_MONTHS],
+];
+for (const [set, names] of GREGORIAN_SETS) names.forEach((name, i) => addMonth(name, "gregorian", i + 1, set));
+// Colloquial and older spellings seen in Syrian and Egyptian papers.
+const EXTRA_GREGORIAN: [string, number, WrittenMonthSet][] = [
+  ["كانون ثاني", 1, "levant"],
+  ["تشرين أول", 10, "levant"],
+  ["تشرين ثاني", 11, "levant"],
+  ["كانون أول", 12, "levant"],
+  ["إبريل", 4, "egypt"],
+  ["يونيه", 6, "egypt"],
+  ["يوليه", 7, "egypt"],
+];
+for (const [name, month, set] of EXTRA_GREGORIAN) addMonth(name, "gregorian", month, set);
+HIJRI_MONTH_VARIANTS.forEach((names, i) => names.forEach((name) => addMonth(name, "hijri", i + 1, "hijri")));
+
+/** Finds month names; word boundaries are checked by hand (cheaper than a lookbehind per position). */
+const MONTH_RE = new RegExp(alternation(MONTHS.keys()), "g");
+/** Right after a month: "/مارس", "(مارس)", "- مارس" naming the same month in another set. */
+const ALT_MONTH_RE = new RegExp(`\\s*(?:/|\\(|-|–)\\s*(${alternation(MONTHS.keys())})(?![\\p{L}\\p{M}\\p{N}])(?:\\s*\\))?`, "uy");
+
+const WEEKDAY_BY_NAME = new Map<string, number>();
+WEEKDAY_VARIANTS.forEach((names, i) => names.forEach((n) => spellings(n).forEach((s) => WEEKDAY_BY_NAME.set(s, i))));
+
+/** Masculine ordinal day words 1-31 ("اليوم" is implied): "السادس", "الحادي والعشرين", … */
+const ORDINALS = new Map<string, number>();
+{
+  const units = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"];
+  const add = (word: string, n: number) => spellings(word).forEach((s) => ORDINALS.set(s, n));
+  units.forEach((u, i) => add(u, i + 1));
+  add("الأوّل", 1);
+  add("العاشر", 10);
+  add("الحادي عشر", 11);
+  units.slice(1).forEach((u, i) => add(`${u} عشر`, i + 12));
+  const tens: [string[], number][] = [
+    [["العشرين", "العشرون"], 20],
+    [["الثلاثين", "الثلاثون"], 30],
+  ];
+  for (const [words, ten] of tens) {
+    for (const t of words) {
+      add(t, ten);
+      const ones: [string, number][] = [["الحادي", 1], ["الواحد", 1], ...units.slice(1).map((u, i): [string, number] => [u, i + 2])];
+      for (const [u, n] of ones) {
+        if (ten + n > 31) continue;
+        add(`${u} و${t}`, ten + n);
+        add(`${u} و ${t}`, ten + n);
+      }
+    }
+  }
+}
+
+const RELATIVE_WORDS = new Map<string, "current" | "next" | "previous">([
+  ["الجاري", "current"],
+  ["الحالي", "current"],
+  ["المقبل", "next"],
+  ["القادم", "next"],
+  ["الماضي", "previous"],
+  ["المنصرم", "previous"],
+  ["الفائت", "previous"],
+  ["السابق", "previous"],
+]);
+
+/**
+ * What may stand before a month name, anchored at the end of a window of text ending at the month:
+ * [weekday [،] [الموافق|في]] (day number [من] | ordinal من) [شهر]. A bare number is captured even
+ * when it is no day (3 digits, a year) so that "150 آذار 2017" is refused instead of becoming "آذار 2017".
+ */
+const LEFT_RE = new RegExp(
+  `(?:(${alternation(WEEKDAY_BY_NAME.keys())})(?:\\s*[،,]\\s*|\\s+)(?:(?:الموافق|في)\\s+)?)?` +
+    `(?:(${DIGIT}+)\\s+(?:من\\s+)?|(${alternation(ORDINALS.keys())})\\s+من\\s+)(?:شهر\\s+)?$`,
+);
+/** Longest possible left context (weekday + "، الموافق " + longest ordinal + " من شهر "), with room. */
+const LEFT_WINDOW = 96;
+
+/** After the month: [من] [عام|العام|سنة|السنة] year [era]. Eras longest first ("هجرية" before "ه"). */
+const YEAR_RE = new RegExp(
+  `(\\s+(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?)(${DIGIT}+)` +
+    `(\\s?(هجري[ةه]?|للهجرة|هـ|ه|ميلادي[ةه]?|للميلاد|م))?`,
+  "y",
+);
+const HIJRI_ERAS = new Set(["هـ", "ه", "هجري", "هجرية", "هجريه", "للهجرة"]);
+const GREGORIAN_ERAS = new Set(["م", "ميلادي", "ميلادية", "ميلاديه", "للميلاد"]);
+const RELATIVE_RE = new RegExp(`\\s+(${alternation(RELATIVE_WORDS.keys())})`, "y");
+
+/** Years accepted as written years: keeps "شباط 300 مقاتل" and the like out. */
+const GREGORIAN_YEARS = [1800, 2199] as const;
+const HIJRI_YEARS = [1300, 1600] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Small calendar helpers.
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+function isoDay(y: number, m: number, d: number): string {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function daysInGregorianMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+function weekdayOf(iso: string): number {
+  return (dayNumber(iso) + 4) % 7; // 1970-01-01 was a Thursday (4)
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+/** Single-letter proclitics that may be glued to a day number or a month: و, ب, ل, ف. */
+const PROCLITICS = "وبلف";
+
+/** True when `text[pos]` starts a word, allowing one glued proclitic that itself starts a word. */
+function startsWord(text: string, pos: number): boolean {
+  const before = text[pos - 1];
+  if (!isWordChar(before)) return true;
+  return PROCLITICS.includes(before!) && !isWordChar(text[pos - 2]);
+}
+
+function parseRefDate(refDate: string | undefined): { y: number; m: number; d: number; iso: string } | undefined {
+  if (refDate === undefined) return undefined;
+  const match = typeof refDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(refDate) : null;
+  if (!match) throw new AkhbarError(`refDate must be "YYYY-MM-DD", got ${JSON.stringify(refDate)}`, { field: "refDate" });
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (m < 1 || m > 12 || d < 1 || d > daysInGregorianMonth(y, m)) {
+    throw new AkhbarError(`refDate is not a calendar day: ${JSON.stringify(refDate)}`, { field: "refDate" });
+  }
+  return { y, m, d, iso: refDate };
+}
+
+/** The year of month `month` that a relative word names, seen from (refYear, refMonth). */
+export function resolveRelativeYear(
+  relative: "current" | "next" | "previous",
+  month: number,
+  refYear: number,
+  refMonth: number,
+): number {
+  if (relative === "current") return refYear;
+  if (relative === "next") return month > refMonth ? refYear : refYear + 1;
+  return month < refMonth ? refYear : refYear - 1;
+}
+
+/** Memo of Hijri month starts (Gregorian ISO) and lengths, per calendar + adjustments. */
+const hijriMonthMemo = new Map<string, { start: string; length: number } | null>();
+
+function dateOptionsKey(options: DateOptions): string {
+  const adj = options.hijriAdjustments;
+  return `${options.hijriCalendar ?? ""}|${adj ? JSON.stringify(adj) : ""}`;
+}
+
+/** First day (Gregorian ISO) and length of a Hijri month; null outside the years we accept. */
+function hijriMonth(year: number, month: number, options: DateOptions): { start: string; length: number } | null {
+  if (year < HIJRI_YEARS[0] || year > HIJRI_YEARS[1]) return null;
+  const memoKey = `${dateOptionsKey(options)}|${year}-${month}`;
+  const cached = hijriMonthMemo.get(memoKey);
+  if (cached !== undefined) return cached;
+  // Bad options (e.g. malformed hijriAdjustments) throw AkhbarError from the engine: let them.
+  const result = { start: hijriMonthStart(year, month, options), length: hijriMonthLength(year, month, options) };
+  if (hijriMonthMemo.size > 5000) hijriMonthMemo.clear();
+  hijriMonthMemo.set(memoKey, result);
+  return result;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recogniser.
+
+interface LeftContext {
+  start: number;
+  day?: number;
+  weekday?: { name: string; index: number };
+  /** A number stood before the month but is no day (or is glued to a word): refuse the mention. */
+  refused?: boolean;
+}
+
+function readLeft(text: string, monthStart: number): LeftContext {
+  const from = Math.max(0, monthStart - LEFT_WINDOW);
+  const window = text.slice(from, monthStart);
+  const m = LEFT_RE.exec(window);
+  if (!m) return { start: monthStart };
+  const numberStart = from + m.index + (m[1] ? m[0].indexOf(m[2] ?? m[3], m[1].length) : 0);
+  let start = from + m.index;
+  let weekday: LeftContext["weekday"];
+  if (m[1]) {
+    if (isWordChar(text[start - 1])) {
+      start = numberStart; // "بالجمعة" is no weekday: keep the date, drop the weekday
+    } else {
+      weekday = { name: m[1], index: WEEKDAY_BY_NAME.get(m[1])! };
+    }
+  }
+  let day: number;
+  if (m[2] !== undefined) {
+    const digits = toLatinDigits(m[2]);
+    day = Number(digits);
+    if (digits.length > 2 || day < 1 || day > 31 || !startsWord(text, numberStart)) return { start: monthStart, refused: true };
+  } else {
+    day = ORDINALS.get(key(m[3]))!;
+    if (!startsWord(text, numberStart)) return { start: monthStart };
+  }
+  return { start, day, weekday };
+}
+
+interface RightContext {
+  end: number;
+  year?: number;
+  relative?: "current" | "next" | "previous";
+}
+
+function readRight(text: string, pos: number, info: MonthInfo): RightContext {
+  ALT_MONTH_RE.lastIndex = pos;
+  const alt = ALT_MONTH_RE.exec(text);
+  if (alt) {
+    const other = MONTHS.get(key(alt[1]));
+    if (other && other.calendar === info.calendar && other.month === info.month) pos = ALT_MONTH_RE.lastIndex;
+  }
+  YEAR_RE.lastIndex = pos;
+  const y = YEAR_RE.exec(text);
+  if (y) {
+    const digitsEnd = pos + y[1].length + y[2].length;
+    const era = y[4];
+    const eraOk =
+      era !== undefined &&
+      (info.calendar === "hijri" ? HIJRI_ERAS : GREGORIAN_ERAS).has(era) &&
+      !isWordChar(text[YEAR_RE.lastIndex]);
+    const end = eraOk ? YEAR_RE.lastIndex : digitsEnd;
+    const year = Number(toLatinDigits(y[2]));
+    const [lo, hi] = info.calendar === "hijri" ? HIJRI_YEARS : GREGORIAN_YEARS;
+    if (y[2].length === 4 && year >= lo && year <= hi && !isWordChar(text[end])) return { end, year };
+  }
+  RELATIVE_RE.lastIndex = pos;
+  const r = RELATIVE_RE.exec(text);
+  if (r && !isWordChar(text[RELATIVE_RE.lastIndex])) {
+    return { end: RELATIVE_RE.lastIndex, relative: RELATIVE_WORDS.get(r[1]) };
+  }
+  return { end: pos };
+}
+
+/** Year nearest to the reference day for a day-month mention without a year (Gregorian). */
+function nearestGregorian(month: number, day: number, ref: { y: number; iso: string }): string | undefined {
+  let best: string | undefined;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    if (day > daysInGregorianMonth(y, month)) continue;
+    const iso = isoDay(y, month, day);
+    if (!best || Math.abs(dayNumber(iso) - dayNumber(ref.iso)) < Math.abs(dayNumber(best) - dayNumber(ref.iso))) best = iso;
+  }
+  return best;
+}
+
+/**
+ * Every date named in `text`, in order. Mentions whose weekday contradicts the date are included
+ * with `weekday.matches === false` (callers warn and leave them unmarked). Relative and year-less
+ * mentions are included only when `options.refDate` is given.
+ * @throws AkhbarError when `refDate` is not a "YYYY-MM-DD" calendar day.
+ */
+export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
+  const ref = parseRefDate(options.refDate);
+  const found: DateMention[] = [];
+  if (typeof text !== "string" || text.length < 3) return found;
+  const re = MONTH_RE;
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text)) !== null) {
+    const monthStart = hit.index;
+    const monthEnd = monthStart + hit[0].length;
+    if (isWordChar(text[monthEnd])) continue;
+    const info = MONTHS.get(key(hit[0]))!;
+    const left = readLeft(text, monthStart);
+    if (left.refused) continue;
+    // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.
+    if (left.day === undefined && !startsWord(text, monthStart)) continue;
+    const right = readRight(text, monthEnd, info);
+    const mention = resolve(text, left, right, info, ref, options);
+    if (mention) {
+      found.push(mention);
+      re.lastIndex = mention.end;
+    }
+  }
+  return found;
+}
+
+function resolve(
+  text: string,
+  left: LeftContext,
+  right: RightContext,
+  info: MonthInfo,
+  ref: ReturnType<typeof parseRefDate>,
+  options: DateOptions,
+): DateMention | undefined {
+  const { day } = left;
+  // A bare month ("أيار", "آب") names no date.
+  if (day === undefined && right.year === undefined && right.relative === undefined) return undefined;
+  if (right.year === undefined && !ref) return undefined;
+  const base = {
+    start: left.start,
+    end: right.end,
+    text: text.slice(left.start, right.end),
+    calendar: info.calendar,
+    monthSets: info.sets,
+    digits: ARABIC_INDIC_DIGIT.test(text.slice(left.start, right.end)) ? ("arab" as const) : ("latn" as const),
+    ...(right.relative ? { relative: right.relative } : {}),
+  };
+  let mention: DateMention | undefined;
+  if (info.calendar === "gregorian") {
+    let iso: string | undefined;
+    let year = right.year;
+    if (year === undefined && right.relative) year = resolveRelativeYear(right.relative, info.month, ref!.y, ref!.m);
+    if (year !== undefined) {
+      if (day === undefined) {
+        return { ...base, kind: "month", iso: `${pad(year, 4)}-${pad(info.month)}`, gregorian: { year, month: info.month } };
+      }
+      if (day > daysInGregorianMonth(year, info.month)) return undefined;
+      iso = isoDay(year, info.month, day);
+    } else {
+      iso = nearestGregorian(info.month, day!, ref!);
+      if (!iso) return undefined;
+    }
+    mention = {
+      ...base,
+      kind: "day",
+      iso,
+      gregorian: { year: Number(iso.slice(0, 4)), month: info.month, day },
+      ...(right.year === undefined && !right.relative ? { inferredYear: true as const } : {}),
+    };
+  } else {
+    let year = right.year;
+    let inferred = false;
+    if (year === undefined) {
+      const refHijri = toHijri(ref!.iso, options);
+      if (right.relative) {
+        year = resolveRelativeYear(right.relative, info.month, refHijri.year, refHijri.month);
+      } else {
+        // The Hijri year whose day is nearest to the reference day.
+        inferred = true;
+        let bestDistance = Infinity;
+        for (const y of [refHijri.year - 1, refHijri.year, refHijri.year + 1]) {
+          const hm = hijriMonth(y, info.month, options);
+          if (!hm || day! > hm.length) continue;
+          const distance = Math.abs(dayNumber(hm.start) + day! - 1 - dayNumber(ref!.iso));
+          if (distance < bestDistance) [bestDistance, year] = [distance, y];
+        }
+        if (year === undefined) return undefined;
+      }
+    }
+    const hm = hijriMonth(year, info.month, options);
+    if (!hm) return undefined;
+    if (day !== undefined && day > hm.length) return undefined;
+    const iso = day === undefined ? hm.start : addDays(hm.start, day - 1);
+    const g = { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+    mention = {
+      ...base,
+      kind: day === undefined ? "month" : "day",
+      iso,
+      gregorian: g,
+      hijri: day === undefined ? { year, month: info.month } : { year, month: info.month, day },
+      ...(inferred ? { inferredYear: true as const } : {}),
+    };
+  }
+  if (left.weekday) {
+    mention.weekday = { name: WEEKDAYS[left.weekday.index], matches: weekdayOf(mention.iso) === left.weekday.index };
+  }
+  return mention;
+}
+
+/** The mentions a page can be dated by: consistent ones (no contradicting weekday). */
+export function consistentDates(mentions: readonly DateMention[]): DateMention[] {
+  return mentions.filter((m) => m.weekday?.matches !== false);
+}
