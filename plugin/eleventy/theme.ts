@@ -1,0 +1,231 @@
+/**
+ * Eleventy glue for the theme: where files are, what Eleventy should ignore, the `akhbar` global
+ * data (the whole archive computed once per build), and the few virtual templates that write
+ * every page by pagination. See docs/theme.md and docs/performance.md.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import { AkhbarError, withFile } from "../errors.js";
+import { dateOptionsOf, type ResolvedOptions } from "../options.js";
+import { createSourceRegistry, type SourceRegistry } from "../sources/registry.js";
+import { scanMarkdownFiles } from "../theme/scan.js";
+import { loadArticles, type LoadResult } from "../theme/loader.js";
+import { createMarkdown } from "../theme/markdown.js";
+import { buildArchive } from "../theme/archive.js";
+import { parseBreakingData, tickerEntries } from "../theme/ticker-data.js";
+import { AkhbarSite, type Strings } from "../theme/site.js";
+import { buildPages } from "../theme/pages.js";
+import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../theme/assets.js";
+import type { UserConfig } from "./types.js";
+
+export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PACKAGE_INCLUDES = join(PACKAGE_ROOT, "_includes");
+export const PACKAGE_DATA = join(PACKAGE_ROOT, "_data");
+
+/** Files at the project root that are documentation, not articles, when the input is the root. */
+const ROOT_DOCS = ["README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md"];
+
+export interface Dirs {
+  root: string;
+  input: string;
+  includes: string;
+  data: string;
+  output: string;
+}
+
+export function resolveDirs(config: UserConfig): Dirs {
+  const d = config.directories;
+  if (!d) throw new AkhbarError("eleventy-plugin-akhbar needs Eleventy 3 (eleventyConfig.directories is missing)");
+  const root = process.cwd();
+  return {
+    root,
+    input: resolve(root, d.input),
+    includes: resolve(root, d.includes),
+    data: resolve(root, d.data),
+    output: resolve(root, d.output),
+  };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw withFile(error instanceof SyntaxError ? new AkhbarError(`is not valid JSON: ${error.message}`) : error, file);
+  }
+}
+
+/** The site's data file if it has one, else the package's default, else undefined. */
+function dataFile(dirs: Dirs, name: string, fallback = true): string | undefined {
+  const own = join(dirs.data, name);
+  if (existsSync(own)) return own;
+  const shipped = join(PACKAGE_DATA, name);
+  return fallback && existsSync(shipped) ? shipped : undefined;
+}
+
+function loadStrings(dirs: Dirs, lang: "ar" | "en"): Strings {
+  const shipped = readJson(join(PACKAGE_DATA, "strings.json")) as Record<string, Strings>;
+  const ownFile = join(dirs.data, "strings.json");
+  const own = existsSync(ownFile) ? (readJson(ownFile) as Record<string, Strings>) : {};
+  return { ...shipped[lang], ...(own[lang] ?? {}) };
+}
+
+function loadRegistry(dirs: Dirs): SourceRegistry | undefined {
+  const file = dataFile(dirs, "sources.json", false);
+  if (!file) return undefined;
+  return createSourceRegistry(readJson(file), { file: relative(dirs.root, file) });
+}
+
+function siteInfo(dirs: Dirs, options: ResolvedOptions) {
+  const file = join(dirs.data, "site.json");
+  const fromFile = existsSync(file) ? (readJson(file) as Record<string, unknown>) : {};
+  const pick = (key: "title" | "url" | "description" | "author"): string | undefined => {
+    const value = options.site[key] ?? fromFile[key];
+    return typeof value === "string" && value.trim() ? value.trim() : undefined;
+  };
+  const url = pick("url") ?? "http://localhost:8080";
+  if (!/^https?:\/\/[^/\s]+/.test(url)) {
+    throw new AkhbarError(`"${url}" is not an absolute http(s) URL`, { file: relative(dirs.root, file), field: "url" });
+  }
+  return { title: pick("title") ?? "أخبار", url: url.replace(/\/+$/, ""), description: pick("description"), author: pick("author") };
+}
+
+/** Register the theme. Called by the plugin when `theme: true`. */
+export function registerTheme(config: UserConfig, options: ResolvedOptions): void {
+  const dirs = resolveDirs(config);
+  const dateOptions = dateOptionsOf(options);
+  const warn = (message: string) => console.warn(`[akhbar] ${message}`);
+
+  config.addPlugin(rssPlugin);
+  config.addFilter("akhbarJsDate", (ms: number) => new Date(ms));
+
+  // Package templates come after the site's own _includes: a file at the same path wins.
+  config.amendLibrary("njk", (env: { loaders: { searchPaths?: string[] }[] }) => {
+    for (const loader of env.loaders) {
+      if (Array.isArray(loader.searchPaths) && !loader.searchPaths.includes(PACKAGE_INCLUDES)) {
+        loader.searchPaths.push(PACKAGE_INCLUDES);
+      }
+    }
+  });
+
+  const relInput = relative(dirs.root, dirs.input).split(sep).join("/") || ".";
+  const scan = () =>
+    scanMarkdownFiles({
+      inputDir: dirs.input,
+      glob: options.articles,
+      exclude: [dirs.includes, dirs.data, dirs.output, join(dirs.root, "node_modules")],
+      rootFiles: dirs.input === dirs.root ? ROOT_DOCS : undefined,
+    });
+
+  const md = createMarkdown({ ...dateOptions, markdownDates: options.markdownDates, onWarning: warn });
+  config.setLibrary("md", md);
+  const settingsKey = JSON.stringify({ dateOptions, markdownDates: options.markdownDates });
+  const load = (): LoadResult => loadArticles({ ...dateOptions, inputDir: dirs.input, files: scan(), md, settingsKey });
+
+  // Articles are data, not templates: Eleventy ignores them. Plain pages (`article: false`) are
+  // handed back to Eleventy as virtual templates with their own content.
+  config.ignores.add(`${relInput}/${options.articles}`);
+  config.addWatchTarget(`${relInput}/${options.articles}`);
+  config.addWatchTarget(relative(dirs.root, PACKAGE_INCLUDES) || PACKAGE_INCLUDES);
+  const initial = load();
+  for (const page of initial.pages) {
+    const content = readFileSync(join(dirs.input, page.file), "utf8");
+    config.addTemplate(page.file, content, { layout: "akhbar/page.njk" });
+  }
+
+  const fonts = fontSourceDir();
+  for (const file of FONT_FILES) {
+    config.addPassthroughCopy({ [relative(dirs.root, join(fonts, file))]: `assets/fonts/${file}` });
+  }
+
+  let current: AkhbarSite | undefined;
+  let assets: BuiltAssets | undefined;
+  config.addGlobalData("akhbar", async () => {
+    const buildTime = Date.now();
+    const registry = loadRegistry(dirs);
+    const strings = loadStrings(dirs, options.lang);
+    const site = siteInfo(dirs, options);
+    const { articles } = load();
+    const archive = buildArchive(articles, {
+      ...dateOptions,
+      pageSize: options.pageSize,
+      registry,
+      strictSources: options.strictSources,
+      onUnknownSource: (name, file) => warn(`${file}: unknown source "${name}" (add it to _data/sources.json)`),
+    });
+    const breakingFile = dataFile(dirs, "breaking.json", false);
+    const data = breakingFile
+      ? parseBreakingData(readJson(breakingFile), relative(dirs.root, breakingFile), dateOptions)
+      : [];
+    const ticker = tickerEntries(data, archive.pages, options.ticker.from);
+    assets ??= await buildAssets(dirs, PACKAGE_INCLUDES);
+    current = new AkhbarSite(archive, ticker, {
+      ...dateOptions,
+      lang: options.lang,
+      site,
+      strings,
+      registry,
+      tickerMax: options.ticker.max,
+      tickerSpeed: options.ticker.speed,
+      buildTime,
+      searchEnabled: options.search,
+      assets,
+      feedSize: options.feedSize,
+      pageSize: options.pageSize,
+    });
+    buildPages(current, options);
+    return current;
+  });
+  config.on("eleventy.beforeWatch", () => {
+    assets = undefined;
+  });
+
+  /** Eleventy's own collection for site owners: articles in the shape plugins expect. */
+  config.addCollection("akhbarArticles", () =>
+    (current?.pages ?? []).map((view) => ({
+      url: view.url,
+      date: new Date(view.date.epochMs),
+      inputPath: `./${relInput}/${view.a.file}`,
+      content: view.a.html,
+      data: { ...view.a.data, title: view.title, tags: view.a.tags, page: { url: view.url } },
+    })),
+  );
+
+  addPageTemplates(config);
+}
+
+function addPageTemplates(config: UserConfig): void {
+  const common = { eleventyExcludeFromCollections: true, layout: false };
+  const paged = (data: string, alias: string, path: (item: any) => string | false) => ({
+    ...common,
+    pagination: { data, size: 1, alias, addAllPagesToCollections: false },
+    permalink: (d: Record<string, any>) => path(d[alias]),
+  });
+  config.addTemplate("_akhbar/articles.njk", '{% extends "akhbar/article.njk" %}', paged("akhbar.pages", "article", (a) => a.path));
+  config.addTemplate("_akhbar/listings.njk", '{% extends "akhbar/listing.njk" %}', paged("akhbar.listings", "listing", (l) => l.path));
+  config.addTemplate("_akhbar/indexes.njk", '{% extends "akhbar/index-page.njk" %}', paged("akhbar.indexPages", "index", (i) => i.path));
+  config.addTemplate("_akhbar/breaking.njk", '{% extends "akhbar/breaking.njk" %}', paged("akhbar.stream", "stream", (s) => s.path));
+  config.addTemplate("_akhbar/atom.njk", '{% include "akhbar/feeds/atom.njk" %}', paged("akhbar.atomFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/rss.njk", '{% include "akhbar/feeds/rss.njk" %}', paged("akhbar.rssFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/json.njk", "{{ akhbar.jsonFeed(feed) | safe }}", paged("akhbar.jsonFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/sitemaps.njk", '{% include "akhbar/sitemap.njk" %}', paged("akhbar.sitemaps", "sitemap", (s) => s.path));
+  config.addTemplate("_akhbar/sitemap-index.njk", '{% include "akhbar/sitemap-index.njk" %}', {
+    ...common,
+    permalink: (d: Record<string, any>) => (d.akhbar.sitemaps.length > 1 ? "/sitemap.xml" : false),
+  });
+  config.addTemplate("_akhbar/news-sitemap.njk", '{% include "akhbar/news-sitemap.njk" %}', { ...common, permalink: "/news-sitemap.xml" });
+  config.addTemplate(
+    "_akhbar/robots.njk",
+    "User-agent: *\nAllow: /\n\nSitemap: {{ akhbar.absolute('/sitemap.xml') }}\nSitemap: {{ akhbar.absolute('/news-sitemap.xml') }}\n",
+    { ...common, permalink: "/robots.txt" },
+  );
+  config.addTemplate("_akhbar/404.njk", '{% extends "akhbar/404.njk" %}', { ...common, permalink: "/404.html" });
+  config.addTemplate("_akhbar/search.njk", '{% extends "akhbar/search.njk" %}', {
+    ...common,
+    permalink: (d: Record<string, any>) => (d.akhbar.searchEnabled ? "/search/" : false),
+  });
+  config.addTemplate("_akhbar/css.njk", "{{ akhbar.assets.cssText | safe }}", { ...common, permalink: (d: Record<string, any>) => d.akhbar.assets.cssPath });
+  config.addTemplate("_akhbar/js.njk", "{{ akhbar.assets.jsText | safe }}", { ...common, permalink: (d: Record<string, any>) => d.akhbar.assets.jsPath });
+}
+

@@ -1,0 +1,49 @@
+/** schema.org NewsArticle JSON-LD for article pages. */
+import type { ArticleView } from "./archive.js";
+
+export interface SiteInfo {
+  title: string;
+  url: string;
+  description?: string;
+  author?: string;
+}
+
+interface Absolutizer {
+  site: SiteInfo;
+  lang: string;
+  absolute(path: string): string;
+}
+
+/** JSON for a <script type="application/ld+json">: `<` is escaped so no text can close the script. */
+export function jsonLdFor(article: ArticleView, site: Absolutizer): string {
+  const a = article.a;
+  const url = site.absolute(article.url);
+  const data: Record<string, unknown> = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: a.title,
+    datePublished: new Date(a.date.epochMs).toISOString(),
+    dateModified: new Date((a.updated ?? a.date).epochMs).toISOString(),
+    inLanguage: site.lang,
+    publisher: { "@type": "NewsMediaOrganization", name: site.site.title, url: site.absolute("/") },
+  };
+  if (a.summary) data.description = a.summary;
+  if (a.image) data.image = [site.absolute(a.image)];
+  if (article.editorTerms.length) {
+    const people = article.editorTerms.map((t) => ({ "@type": "Person", name: t.name, url: site.absolute(t.url) }));
+    data.author = people;
+    data.editor = people;
+  } else {
+    data.author = { "@type": "Organization", name: site.site.title };
+  }
+  if (article.sourceTerms.length || article.unknownSources.length) {
+    data.sourceOrganization = [
+      ...article.sourceTerms.map((t) => ({ "@type": "Organization", name: t.name, url: site.absolute(t.url) })),
+      ...article.unknownSources.map((name) => ({ "@type": "Organization", name })),
+    ];
+  }
+  if (article.tagTerms.length) data.keywords = article.tagTerms.map((t) => t.name).join(", ");
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,4 @@
+declare module "@11ty/eleventy-plugin-rss" {
+  const rssPlugin: (eleventyConfig: unknown, options?: unknown) => void;
+  export default rssPlugin;
+}
