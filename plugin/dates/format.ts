@@ -140,7 +140,7 @@ function monthIndex(year: unknown, month: unknown): number {
 }
 
 function monthBounds(engine: HijriEngine, index: number): [number, number] {
-  return [engine.startOf(index), engine.startOf(index + 1)];
+  return [engine.startOf(index), engine.endOf(index)];
 }
 
 /**

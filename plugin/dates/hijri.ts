@@ -33,6 +33,8 @@ export interface HijriEngine {
   readonly calendar: HijriCalendar;
   /** Start (epoch day) of month index i; throws AkhbarError outside the calendar's range. */
   startOf(index: number): number;
+  /** First day after month index i (the next month's start, also for the table's last month). */
+  endOf(index: number): number;
   /** Month index holding epoch day `day`; throws AkhbarError outside the calendar's range. */
   indexOf(day: number): number;
 }
@@ -52,6 +54,10 @@ function arithmeticEngine(calendar: HijriCalendar, epochDay: number): HijriEngin
     startOf(index) {
       if (index < minIndex) throw rangeError(calendar, `month ${indexLabel(index)}`);
       return arithmeticStart(epochDay, index);
+    },
+    endOf(index) {
+      if (index < minIndex) throw rangeError(calendar, `month ${indexLabel(index)}`);
+      return arithmeticStart(epochDay, index + 1);
     },
     indexOf(day) {
       if (day < epochDay) throw rangeError(calendar, formatDay(day));
@@ -127,11 +133,13 @@ function umalqura(): UmalquraTable {
     }
   }
   if (Number.isNaN(first)) throw new Error("this runtime's ICU has no islamic-umalqura calendar");
+  // A day-only formatter prints just "30" or "1": the cheapest way to ask ICU for a month length.
+  const dayOnly = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", { timeZone: "UTC", day: "numeric" });
   const starts = new Int32Array(MONTHS + 1);
   starts[0] = first;
   for (let k = 0; k < MONTHS; k++) {
     // Day 30 of the month, or day 1 of the next one.
-    const [, , d] = icuUmalqura(dtf, starts[k] + 29);
+    const d = Number(dayOnly.format((starts[k] + 29) * 86_400_000));
     if (d !== 30 && d !== 1) throw new Error(`unexpected ICU umalqura data near ${indexLabel(FIRST_INDEX + k)}`);
     starts[k + 1] = starts[k] + (d === 30 ? 30 : 29);
   }
@@ -143,9 +151,14 @@ const umalquraEngine: HijriEngine = {
   calendar: "islamic-umalqura",
   startOf(index) {
     const k = index - FIRST_INDEX;
-    // k === MONTHS is the end of the table (start of 1601-01), needed for month lengths.
-    if (k < 0 || k > MONTHS) throw rangeError("islamic-umalqura", `month ${indexLabel(index)}`);
+    if (k < 0 || k >= MONTHS) throw rangeError("islamic-umalqura", `month ${indexLabel(index)}`);
     return umalqura().starts[k];
+  },
+  endOf(index) {
+    const k = index - FIRST_INDEX;
+    if (k < 0 || k >= MONTHS) throw rangeError("islamic-umalqura", `month ${indexLabel(index)}`);
+    // starts[MONTHS] is the end of the table (the day after 30 Dhu al-Hijja 1600).
+    return umalqura().starts[k + 1];
   },
   indexOf(day) {
     const { starts, first, end } = umalqura();
@@ -222,19 +235,20 @@ function adjustedEngine(base: HijriEngine, adjustments: Record<string, unknown>)
     overrides.set(index, day);
   }
   const startOf = (index: number): number => overrides.get(index) ?? base.startOf(index);
+  const endOf = (index: number): number => overrides.get(index + 1) ?? base.endOf(index);
   // Month lengths around each adjusted start must stay plausible (this also keeps starts increasing).
   for (const index of overrides.keys()) {
     for (const i of [index - 1, index]) {
       let length: number;
       try {
-        length = startOf(i + 1) - startOf(i);
+        length = endOf(i) - startOf(i);
       } catch {
         continue; // neighbour outside the calendar's range
       }
       if (length < MIN_ADJUSTED_LENGTH || length > MAX_ADJUSTED_LENGTH) {
         throw new AkhbarError(
           `adjustments make Hijri month ${indexLabel(i)} ${length} days long ` +
-            `(${formatDay(startOf(i))} to ${formatDay(startOf(i + 1) - 1)}); adjust its neighbouring month start too`,
+            `(${formatDay(startOf(i))} to ${formatDay(endOf(i) - 1)}); adjust its neighbouring month start too`,
           { field: "hijriAdjustments" },
         );
       }
@@ -243,6 +257,7 @@ function adjustedEngine(base: HijriEngine, adjustments: Record<string, unknown>)
   return {
     calendar: base.calendar,
     startOf,
+    endOf,
     indexOf(day) {
       // An adjustment moves a start by at most 3 days, so the computed month is at most one off.
       let index: number;
@@ -252,13 +267,13 @@ function adjustedEngine(base: HijriEngine, adjustments: Record<string, unknown>)
         // A day just outside the base range may still fall inside an adjusted first/last month.
         index = NaN;
         for (const candidate of overrides.keys()) {
-          if (startOf(candidate) <= day && day < startOf(candidate + 1)) index = candidate;
+          if (startOf(candidate) <= day && day < endOf(candidate)) index = candidate;
         }
         if (Number.isNaN(index)) throw error;
         return index;
       }
       if (day < startOf(index)) index--;
-      else if (day >= startOf(index + 1)) index++;
+      else if (day >= endOf(index)) index++;
       startOf(index); // throws when the adjusted month falls outside the table
       return index;
     },
