@@ -312,8 +312,8 @@ function readLeft(text: string, monthStart: number): LeftContext {
   let start = from + m.index;
   let weekday: LeftContext["weekday"];
   if (m[1]) {
-    if (isWordChar(text[start - 1])) {
-      start = numberStart; // "بالجمعة" is no weekday: keep the date, drop the weekday
+    if (!startsWord(text, start)) {
+      start = numberStart; // "بالجمعة" is no weekday ("والجمعة" is): keep the date, drop the weekday
     } else {
       weekday = { name: m[1], index: WEEKDAY_BY_NAME.get(m[1])! };
     }
