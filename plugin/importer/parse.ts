@@ -59,6 +59,8 @@ export interface ParsedPage {
   latestDate?: string;
   /** The ticker line(s) exactly as saved (trimmed), for lossless checks. */
   tickerLines: string[];
+  /** The byline lines as saved (pictogram-avatar, the editor line), for lossless checks. */
+  byline: string[];
 }
 
 export interface ParseOptions {
@@ -230,6 +232,7 @@ export function parsePage(text: unknown, options: ParseOptions = {}): ParsedPage
   let editorLabel: EditorLabel | null = null;
   const sawByline = bylineAt >= 0;
   let sawAvatar = false;
+  const byline: string[] = [];
   while (sawByline && j < lines.length && isByline(lines[j])) {
     const m = EDITOR_RE.exec(lines[j]);
     if (m) {
@@ -237,9 +240,10 @@ export function parsePage(text: unknown, options: ParseOptions = {}): ParsedPage
       editorLabel = m[1].toLowerCase() === "editing" ? "Editing" : "تحرير";
       editors = splitEditors(m[2]);
     } else {
-      if (sawAvatar || editorLabel !== null) break; // a second avatar (or one after the editor) is body text
+      if (sawAvatar) break; // a second avatar line is body text
       sawAvatar = true;
     }
+    byline.push(lines[j]);
     j = skipBlank(lines, j + 1);
   }
   if (!hasHeader && !sawByline) {
@@ -255,7 +259,7 @@ export function parsePage(text: unknown, options: ParseOptions = {}): ParsedPage
   const ticker = inferDayOffsets(tickerLines.flatMap((line) => splitTickerLine(line, options.registry)).map(toTickerItem));
   const datesFound = findDatesSafely([title, ...paragraphs].join("\n\n"), options);
   const latestDate = latestDay(datesFound);
-  const page: ParsedPage = { title, editors, editorLabel, ticker, paragraphs, datesFound, tickerLines };
+  const page: ParsedPage = { title, editors, editorLabel, ticker, paragraphs, datesFound, tickerLines, byline };
   if (latestDate) page.latestDate = latestDate;
   return page;
 }
