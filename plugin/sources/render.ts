@@ -46,7 +46,7 @@ function renderSource(name: string, entry: SourceEntry | undefined, options: Att
 }
 
 /**
- * `<span class="akhbar-attribution"><bdi>(<cite …>ناشطون</cite> + <cite …>…</cite>)</bdi></span>`.
+ * `<span class="akhbar-attribution"><bdi dir="rtl">(<cite …>ناشطون</cite> + <cite …>…</cite>)</bdi></span>`.
  * An empty list renders "". Unknown names render unlinked, with no kind, and are reported.
  */
 export function renderAttribution(sources: unknown, options: AttributionOptions = {}): string {
@@ -72,7 +72,10 @@ export function renderAttribution(sources: unknown, options: AttributionOptions 
     }
     return renderSource(name, entry, options);
   });
-  return `<span class="akhbar-attribution"><bdi>(${parts.join(" + ")})</bdi></span>`;
+  // An explicit dir: with dir=auto a first name in Latin letters (Reuters) would turn the whole
+  // attribution left-to-right inside an Arabic sentence.
+  const dir = options.lang === "en" ? "ltr" : "rtl";
+  return `<span class="akhbar-attribution"><bdi dir="${dir}">(${parts.join(" + ")})</bdi></span>`;
 }
 
 /** Wrap a warning function so that it fires once per (normalised) source name for a whole build. */
