@@ -122,7 +122,13 @@ export function mergeBreaking(
     const key = itemKey(item);
     const known = byKey.get(key);
     if (!known) {
-      byKey.set(key, { ...item, sources: [...item.sources], ...(item.seenOn ? { seenOn: [...item.seenOn] } : {}) });
+      // Stored normalised, so that which of two equal-keyed items comes first does not matter.
+      byKey.set(key, {
+        ...item,
+        text: collapse(item.text),
+        sources: item.sources.map(collapse),
+        ...(item.seenOn ? { seenOn: [...item.seenOn] } : {}),
+      });
       return;
     }
     if (item.seenOn) {

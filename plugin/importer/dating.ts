@@ -56,12 +56,15 @@ export function splitCsvLine(line: string): string[] {
 export function parseDatesCsv(text: string, file = "dates CSV"): Map<string, string> {
   const table = new Map<string, string>();
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  let first = true;
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     const fields = splitCsvLine(line);
     const where = `${file}:${index + 1}`;
-    if (index === 0 && /^(file|name|page)/i.test(fields[0] ?? "") && !/\d{4}-\d{2}-\d{2}/.test(fields[1] ?? "")) return;
+    const isHeader = first && /^(file|filename|name|page|path)$/i.test(fields[0] ?? "");
+    first = false;
+    if (isHeader) return;
     if (fields.length < 2 || fields[0] === "") {
       throw new AkhbarError(`expected "file,date", got ${JSON.stringify(line)}`, { file: where });
     }
