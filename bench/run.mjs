@@ -10,6 +10,7 @@
 // update: +50 articles rebuilt incrementally, timed against a full build and compared byte for
 // byte with a fresh full build of the same N+50 articles. See docs/benchmark.md.
 import { spawn } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -221,7 +222,8 @@ async function benchOne(n, opts) {
   const { dir: siteDir, reused } = ensureCorpus(n);
   const corpusNote = `corpus ${reused ? "reused" : `generated in ${fmtS(performance.now() - t0)}`}`;
   if (sides.includes("theme")) {
-    assertPluginBuilt();
+    // A --theme-config of one's own (experiments) need not use the compiled plugin.
+    if (!opts.themeConfig) assertPluginBuilt();
     writeThemeConfig(siteDir);
   }
   const ctx = (side) => ({ siteDir, outDir: join(outRoot, side), themeConfig: opts.themeConfig, nodeArgs: opts.nodeArgs });
@@ -241,6 +243,9 @@ async function benchOne(n, opts) {
   }
   const summaries = Object.fromEntries(sides.map((s) => [s, summarize(runs[s], n)]));
   printTable(n, summaries, corpusNote, opts.runs);
+  // Other work on the machine skews wall times: show the 1/5-minute load next to the figures.
+  const load = loadavg().slice(0, 2).map((v) => v.toFixed(2));
+  console.log(`load average (1 min, 5 min) after the runs: ${load.join(", ")} on ${cpus().length} cores`);
 
   let daily;
   if (!opts.skipDaily) {
@@ -249,7 +254,7 @@ async function benchOne(n, opts) {
   }
   let profile;
   if (opts.profile) profile = await profileOne(n, sides.includes("theme") ? "theme" : "bare", ctx);
-  return { n, when: new Date().toISOString(), summaries, daily, profile };
+  return { n, when: new Date().toISOString(), load, summaries, daily, profile };
 }
 
 /**
@@ -353,6 +358,7 @@ async function main() {
   if (!existsSync(eleventyCli)) throw new Error(`Eleventy CLI not found at ${eleventyCli}: run npm install`);
   console.log(
     `node ${process.version}, Eleventy ${JSON.parse(readFileSync(join(repo, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")).version}, ` +
+      `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `peak RSS via ${existsSync(TIME) ? "/usr/bin/time -f %M" : "rss-preload.mjs (maxRSS)"}` +
       (opts.nodeArgs.length ? `, node ${opts.nodeArgs.join(" ")}` : ""),
   );
