@@ -91,6 +91,20 @@ function siteInfo(dirs: Dirs, options: ResolvedOptions) {
   return { title: pick("title") ?? "أخبار", url: url.replace(/\/+$/, ""), description: pick("description"), author: pick("author") };
 }
 
+/**
+ * "Now" for the build: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set,
+ * else the clock. Only the home page's date line and the Google News sitemap depend on it.
+ */
+export function buildTimeNow(): number {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    const seconds = Number(epoch);
+    if (!Number.isFinite(seconds)) throw new AkhbarError(`SOURCE_DATE_EPOCH must be a number of seconds, not ${JSON.stringify(epoch)}`);
+    return seconds * 1000;
+  }
+  return Date.now();
+}
+
 /** Register the theme. Called by the plugin when `theme: true`. */
 export function registerTheme(config: UserConfig, options: ResolvedOptions): void {
   const dirs = resolveDirs(config);
@@ -142,7 +156,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   let current: AkhbarSite | undefined;
   let assets: BuiltAssets | undefined;
   config.addGlobalData("akhbar", async () => {
-    const buildTime = Date.now();
+    const buildTime = buildTimeNow();
     const registry = loadRegistry(dirs);
     const strings = loadStrings(dirs, options.lang);
     const site = siteInfo(dirs, options);
