@@ -137,7 +137,7 @@ export function renderTicker(items: unknown, options: TickerOptions = {}): strin
   if (options.limit !== undefined && options.limit >= 0) list = list.slice(0, options.limit);
   if (list.length === 0) return "";
   const speed = options.speed !== undefined && Number.isFinite(options.speed) && options.speed > 0 ? options.speed : 60;
-  const id = escapeHtml(options.id ?? "akhbar-ticker-title");
+  const id = safeText(options.id ?? "akhbar-ticker-title");
   const label = safeText(options.label ?? ui.label);
   const dir = lang === "ar" ? "rtl" : "ltr";
   const rows = list.map((item) => renderItem(item, options, timeZone, lang)).join("");
