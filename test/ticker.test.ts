@@ -25,7 +25,7 @@ function markup(html: string) {
   return { tags, attributes };
 }
 
-const lists = (html: string) => html.match(/<ul[^>]*>.*?<\/ul>/g) ?? [];
+const lists = (html: string): string[] => Array.from(html.match(/<ul[^>]*>.*?<\/ul>/g) ?? []);
 
 test("ticker: labelled region, heading, real list, newest first", () => {
   const html = renderTicker(ITEMS, { registry });
