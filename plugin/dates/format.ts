@@ -38,7 +38,7 @@ interface Profile {
   separator: string;
   bidi: boolean;
   /** Epoch day -> formatted date text (without the time). */
-  memo: Map<number, string>;
+  memo: Map<number, DayEntry>;
 }
 
 const objectIds = new WeakMap<object, number>();
@@ -56,8 +56,46 @@ function idOf(value: unknown): string {
 
 const profiles = new Map<string, Profile>();
 
+/**
+ * Fast path: the profile last resolved for an options object, with the option values it was
+ * resolved from. A hit needs the same object AND the same values, so mutating an options object
+ * between calls is safe (only the contents of hijriAdjustments are assumed not to change).
+ */
+interface Snapshot {
+  profile: Profile;
+  timeZone: unknown; hijriCalendar: unknown; hijriAdjustments: unknown; months: unknown; digits: unknown;
+  calendar: unknown; weekday: unknown; time: unknown; era: unknown; separator: unknown; bidiIsolates: unknown;
+}
+const snapshots = new WeakMap<object, Snapshot>();
+let defaultProfile: Profile | undefined;
+
 function profileOf(options: FormatOptions | undefined, where: string): Profile {
-  const o = options ?? {};
+  if (options === undefined || options === null) return (defaultProfile ??= slowProfileOf({}, where));
+  const s = snapshots.get(options);
+  if (
+    s !== undefined &&
+    s.timeZone === options.timeZone && s.hijriCalendar === options.hijriCalendar &&
+    s.hijriAdjustments === options.hijriAdjustments && s.months === options.months &&
+    s.digits === options.digits && s.calendar === options.calendar && s.weekday === options.weekday &&
+    s.time === options.time && s.era === options.era && s.separator === options.separator &&
+    s.bidiIsolates === options.bidiIsolates
+  ) {
+    return s.profile;
+  }
+  const profile = slowProfileOf(options, where);
+  if (typeof options === "object") {
+    snapshots.set(options, {
+      profile,
+      timeZone: options.timeZone, hijriCalendar: options.hijriCalendar, hijriAdjustments: options.hijriAdjustments,
+      months: options.months, digits: options.digits, calendar: options.calendar, weekday: options.weekday,
+      time: options.time, era: options.era, separator: options.separator, bidiIsolates: options.bidiIsolates,
+    });
+  }
+  return profile;
+}
+
+function slowProfileOf(options: FormatOptions, where: string): Profile {
+  const o = options;
   const key =
     `${o.timeZone}\u0001${o.hijriCalendar}\u0001${idOf(o.hijriAdjustments)}\u0001${o.months}\u0001${o.digits}` +
     `\u0001${o.calendar}\u0001${o.weekday}\u0001${o.time}\u0001${o.era}\u0001${o.separator}\u0001${o.bidiIsolates}`;
@@ -195,17 +233,35 @@ export function hijriMonthLength(year: number, month: number, options?: DateOpti
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-function dayText(p: Profile, day: number): string {
-  let text = p.memo.get(day);
-  if (text !== undefined) return text;
+/** Reused by formatDate/dateHtml so the hot path allocates nothing per call (single-threaded, not re-entrant). */
+const scratch: ResolvedInstant = { ms: 0, day: 0, dateOnly: false, offset: 0 };
+
+/** Everything about one calendar day that a profile outputs, computed once per day. */
+interface DayEntry {
+  /** Display text (digits converted), without the time. */
+  text: string;
+  /** The same, HTML-escaped. */
+  html: string;
+  /** ' data-hijri="1438-08-22"' for dual/hijri profiles, else ''. */
+  attr: string;
+  /** 'YYYY-MM-DD'. */
+  iso: string;
+}
+
+function dayEntry(p: Profile, day: number): DayEntry {
+  let entry = p.memo.get(day);
+  if (entry !== undefined) return entry;
   const g = civilFromDays(day);
   const weekday = p.weekday ? `${WEEKDAYS[weekdayOf(day)]} ` : "";
   let gregorian = `${g.day} ${gregorianMonthName(g.month, p.months)} ${g.year}${p.era ? ` ${GREGORIAN_ERA}` : ""}`;
   let hijri = "";
+  let attr = "";
   if (p.engine) {
     const h = hijriOfDay(p.engine, day);
     hijri = `${h.day} ${hijriMonthName(h.month)} ${h.year}${p.era ? ` ${HIJRI_ERA}` : ""}`;
+    attr = ` data-hijri="${pad4(h.year)}-${pad2(h.month)}-${pad2(h.day)}"`;
   }
+  let text: string;
   if (p.calendar === "gregorian") {
     gregorian = weekday + gregorian;
     text = p.bidi ? isolate(gregorian) : gregorian;
@@ -217,11 +273,13 @@ function dayText(p: Profile, day: number): string {
     text = p.bidi ? `${isolate(gregorian)}${p.separator}${isolate(hijri)}` : `${gregorian}${p.separator}${hijri}`;
   }
   text = toDigits(text, p.digits);
+  entry = { text, html: escapeHtml(text), attr, iso: `${pad4(g.year)}-${pad2(g.month)}-${pad2(g.day)}` };
   if (p.memo.size >= MEMO_LIMIT) p.memo.clear();
-  p.memo.set(day, text);
-  return text;
+  p.memo.set(day, entry);
+  return entry;
 }
 
+/** " - 12:33" for instants when the profile asks for the time. Only digits, ':' and spaces: HTML-safe. */
 function timeText(p: Profile, r: ResolvedInstant): string {
   if (!p.time || r.dateOnly) return "";
   const tod = r.ms + r.offset - r.day * MS_PER_DAY;
@@ -235,14 +293,9 @@ function timeText(p: Profile, r: ResolvedInstant): string {
  */
 export function formatDate(date: DateInput, options?: FormatOptions): string {
   const p = profileOf(options, "formatDate");
-  const r = resolveInstant(date, p.zone);
-  return dayText(p, r.day) + timeText(p, r);
-}
-
-/** Hijri value for data-hijri: '1438-08-22'. */
-function hijriValue(engine: HijriEngine, day: number): string {
-  const h = hijriOfDay(engine, day);
-  return `${pad4(h.year)}-${pad2(h.month)}-${pad2(h.day)}`;
+  const r = resolveInstant(date, p.zone, scratch);
+  const e = dayEntry(p, r.day);
+  return p.time ? e.text + timeText(p, r) : e.text;
 }
 
 /**
@@ -251,10 +304,10 @@ function hijriValue(engine: HijriEngine, day: number): string {
  */
 export function dateHtml(date: DateInput, options?: FormatOptions): string {
   const p = profileOf(options, "dateHtml");
-  const r = resolveInstant(date, p.zone);
-  const text = dayText(p, r.day) + timeText(p, r);
-  const hijri = p.engine ? ` data-hijri="${hijriValue(p.engine, r.day)}"` : "";
-  return `<time datetime="${isoOf(r)}"${hijri}>${escapeHtml(text)}</time>`;
+  const r = resolveInstant(date, p.zone, scratch);
+  const e = dayEntry(p, r.day);
+  const datetime = r.dateOnly ? e.iso : isoOf(r, e.iso);
+  return `<time datetime="${datetime}"${e.attr}>${e.html}${p.time ? timeText(p, r) : ""}</time>`;
 }
 
 /** Archive heading for a Hijri month: "شعبان 1438 هـ" (era mark unless `era: false`). */

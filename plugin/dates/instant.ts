@@ -58,23 +58,31 @@ function invalid(value: unknown, why = EXPECTED): AkhbarError {
   return new AkhbarError(`not a date: ${describeValue(value)} (${why})`, { field: "date" });
 }
 
-function dateOnly(value: unknown, day: number | undefined): ResolvedInstant {
+function dateOnly(value: unknown, day: number | undefined, out: ResolvedInstant): ResolvedInstant {
   if (day === undefined) throw invalid(value, "no such calendar day");
   if (day < MIN_DAY || day > MAX_DAY) throw invalid(value, "outside years 0001-9999");
-  return { ms: day * MS_PER_DAY, day, dateOnly: true, offset: 0 };
+  out.ms = day * MS_PER_DAY;
+  out.day = day;
+  out.dateOnly = true;
+  out.offset = 0;
+  return out;
 }
 
-function instant(value: unknown, ms: number, zone: Zone): ResolvedInstant {
+function instant(value: unknown, ms: number, zone: Zone, out: ResolvedInstant): ResolvedInstant {
   const offset = zone.offset(ms);
   const day = Math.floor((ms + offset) / MS_PER_DAY);
   if (day < MIN_DAY || day > MAX_DAY) throw invalid(value, "outside years 0001-9999");
-  return { ms, day, dateOnly: false, offset };
+  out.ms = ms;
+  out.day = day;
+  out.dateOnly = false;
+  out.offset = offset;
+  return out;
 }
 
-function parseString(text: string, value: unknown, zone: Zone): ResolvedInstant {
+function parseString(text: string, value: unknown, zone: Zone, out: ResolvedInstant): ResolvedInstant {
   const s = text.trim();
   let m = DATE_RE.exec(s);
-  if (m) return dateOnly(value, checkedDays(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (m) return dateOnly(value, checkedDays(Number(m[1]), Number(m[2]), Number(m[3])), out);
   m = DATE_TIME_RE.exec(s);
   if (!m) throw invalid(value);
   const day = checkedDays(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -85,53 +93,73 @@ function parseString(text: string, value: unknown, zone: Zone): ResolvedInstant 
   if (day === undefined) throw invalid(value, "no such calendar day");
   if (hour > 23 || minute > 59 || second > 59) throw invalid(value, "no such time of day");
   const wall = day * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  if (m[8]) return instant(value, wall, zone);
+  if (m[8]) return instant(value, wall, zone, out);
   if (m[9]) {
     const oh = Number(m[10]);
     const om = m[11] === undefined ? 0 : Number(m[11]);
     if (oh > 23 || om > 59) throw invalid(value, "no such UTC offset");
     const sign = m[9] === "-" ? -1 : 1;
-    return instant(value, wall - sign * (oh * 60 + om) * 60_000, zone);
+    return instant(value, wall - sign * (oh * 60 + om) * 60_000, zone, out);
   }
-  return instant(value, wallToInstant(zone, wall), zone);
+  return instant(value, wallToInstant(zone, wall), zone, out);
 }
 
-/** Normalise a date input against a zone; throws AkhbarError naming the value when it is not a date. */
-export function resolveInstant(value: DateInput | unknown, zone: Zone): ResolvedInstant {
+/**
+ * Normalise a date input against a zone; throws AkhbarError naming the value when it is not a date.
+ * The result is written into `out` (a fresh object by default; the formatting hot path reuses one).
+ */
+export function resolveInstant(
+  value: DateInput | unknown,
+  zone: Zone,
+  out: ResolvedInstant = { ms: 0, day: 0, dateOnly: false, offset: 0 },
+): ResolvedInstant {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (ms !== ms) throw invalid(value, "an invalid Date");
-    if (ms % MS_PER_DAY === 0) return dateOnly(value, ms / MS_PER_DAY);
-    return instant(value, ms, zone);
+    if (ms % MS_PER_DAY === 0) return dateOnly(value, ms / MS_PER_DAY, out);
+    return instant(value, ms, zone, out);
   }
-  if (typeof value === "string") return parseString(value, value, zone);
+  if (typeof value === "string") return parseString(value, value, zone, out);
   if (DateTime.isDateTime(value)) {
     if (!value.isValid) throw invalid(value, `an invalid luxon DateTime: ${value.invalidReason ?? "unknown reason"}`);
     if (value.hour === 0 && value.minute === 0 && value.second === 0 && value.millisecond === 0) {
-      return dateOnly(value, daysFromCivil(value.year, value.month, value.day));
+      return dateOnly(value, daysFromCivil(value.year, value.month, value.day), out);
     }
-    return instant(value, value.toMillis(), zone);
+    return instant(value, value.toMillis(), zone, out);
   }
   throw invalid(value);
 }
 
-/** The full ISO string of a resolved instant: 'YYYY-MM-DD' when date-only, else with the zone's offset. */
-export function isoOf(r: ResolvedInstant): string {
-  if (r.dateOnly) return formatDay(r.day);
+const offsetStrings = new Map<number, string>();
+
+/** "+03:00" for an offset in whole minutes. */
+function offsetString(offset: number): string {
+  let text = offsetStrings.get(offset);
+  if (text === undefined) {
+    const abs = Math.abs(offset) / 60_000;
+    text = `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    offsetStrings.set(offset, text);
+  }
+  return text;
+}
+
+/**
+ * The full ISO string of a resolved instant: 'YYYY-MM-DD' when date-only, else with the zone's
+ * offset. `dayIso` is formatDay(r.day) when the caller already has it.
+ */
+export function isoOf(r: ResolvedInstant, dayIso?: string): string {
+  if (r.dateOnly) return dayIso ?? formatDay(r.day);
   if (r.offset % 60_000 !== 0) {
     // Local mean time offsets have seconds, which ISO/HTML offsets cannot carry: write UTC instead.
     return new Date(r.ms).toISOString();
   }
-  const local = r.ms + r.offset;
-  const tod = local - r.day * MS_PER_DAY;
+  const tod = r.ms + r.offset - r.day * MS_PER_DAY;
   const h = Math.floor(tod / 3_600_000);
   const mi = Math.floor(tod / 60_000) % 60;
   const s = Math.floor(tod / 1000) % 60;
   const ms = tod % 1000;
-  const abs = Math.abs(r.offset) / 60_000;
-  const sign = r.offset < 0 ? "-" : "+";
   const frac = ms === 0 ? "" : `.${String(ms).padStart(3, "0")}`;
-  return `${formatDay(r.day)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${dayIso ?? formatDay(r.day)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}${offsetString(r.offset)}`;
 }
 
 export function toPublicInstant(r: ResolvedInstant): Instant {
