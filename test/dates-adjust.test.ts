@@ -172,6 +172,8 @@ test("validateDateOptions names the option and the allowed values", () => {
     throwsAkhbar(() => formatDate("2017-05-18", options as never), pattern);
   }
   throwsAkhbar(() => validateDateOptions("dual", "akhbar plugin"), /expected an object/);
+  throwsAkhbar(() => formatDate("2017-05-18", "dual" as never), /options = "dual": expected an object/);
+  throwsAkhbar(() => dateHtml("2017-05-18", 5 as never), /options = 5/);
   // Good options pass, unknown keys are left to the caller.
   validateDateOptions({ timeZone: "Europe/Istanbul", calendar: "hijri", months: "egypt", digits: "arab", other: 1 }, "x");
   validateDateOptions(undefined, "x");

@@ -71,6 +71,7 @@ let defaultProfile: Profile | undefined;
 
 function profileOf(options: FormatOptions | undefined, where: string): Profile {
   if (options === undefined || options === null) return (defaultProfile ??= slowProfileOf({}, where));
+  if (typeof options !== "object") validateDateOptions(options, where); // throws: not an object
   const s = snapshots.get(options);
   if (
     s !== undefined &&
