@@ -44,6 +44,7 @@ const SKIP_ELEMENTS = new Set(["a", "code", "kbd", "samp", "pre", "time", "scrip
 const HTML_TAG_RE = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
 const TIME_OPEN = "akhbar_time_open";
+const TITLE_MEMO_LIMIT = 10_000;
 const TIME_CLOSE = "akhbar_time_close";
 
 function validateOptions(options: ArabicDatesOptions): void {
@@ -111,6 +112,18 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   if (options.enabled === false) return;
   const { enabled: _enabled, refDate, onWarning, ...dateOptions } = options;
   const warn = onWarning ?? ((message: string) => console.warn(`[akhbar] ${message}`));
+  // Titles repeat across articles (and formatting costs more than finding): memoise per instance.
+  const titles = new Map<string, string>();
+  const titleOf = (mention: DateMention): string => {
+    const key = `${mention.calendar}|${mention.kind}|${mention.iso}|${mention.monthSets.join(",")}|${mention.digits}`;
+    let title = titles.get(key);
+    if (title === undefined) {
+      title = dateTitle(mention, dateOptions);
+      if (titles.size >= TITLE_MEMO_LIMIT) titles.clear();
+      titles.set(key, title);
+    }
+    return title;
+  };
 
   function split(state: StateCore, token: Token, found: DateMention[]): Token[] {
     const out: Token[] = [];
@@ -132,7 +145,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         const pad = (n: number) => String(n).padStart(2, "0");
         open.attrSet("data-hijri", `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`);
       }
-      open.attrSet("title", dateTitle(mention, dateOptions));
+      open.attrSet("title", titleOf(mention));
       open.level = token.level;
       out.push(open);
       pushText(mention.text);
