@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { addArticles, ensureCorpus, parseArgs, positiveInt, removeAdded } from "./generate.mjs";
+import { addArticles, defaultDir, ensureCorpus, parseArgs, positiveInt, removeAdded } from "./generate.mjs";
 import { formatTop } from "./cpuprofile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -141,6 +141,7 @@ async function measuredBuild(spec, outDir, { keepOutput = false, label = "" } = 
   const result = await runChild(spec, { rssFile });
   // /usr/bin/time adds "Command exited with non-zero status" before the figure on failure.
   const rssText = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").pop() : "";
+  rmSync(rssFile, { force: true });
   const rssMiB = Number(rssText) / 1024;
   if (result.code !== 0) {
     const tail = result.output.trim().split("\n").slice(-12).join("\n");
@@ -219,6 +220,38 @@ function printTable(n, summaries, corpusNote, runsWanted) {
 async function benchOne(n, opts) {
   const sides = opts.only ? [opts.only] : ["bare", "theme"];
   const t0 = performance.now();
+  const release = lockCorpus(n);
+  try {
+    return await benchLocked(n, opts, sides, t0);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Two harness runs on the same N would share a corpus (the daily update adds and removes
+ * articles) and output folders, and skew each other's times: the second one is refused.
+ */
+function lockCorpus(n) {
+  const dir = defaultDir(n);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, ".lock");
+  try {
+    const pid = Number(readFileSync(file, "utf8"));
+    let alive = false;
+    try {
+      process.kill(pid, 0); // signal 0: only checks that the process exists
+      alive = pid !== process.pid;
+    } catch {}
+    if (alive) throw new Error(`another benchmark run (pid ${pid}) is using the ${n}-article corpus; wait for it or remove ${file} if it is stale`);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+async function benchLocked(n, opts, sides, t0) {
   const { dir: siteDir, reused } = ensureCorpus(n);
   const corpusNote = `corpus ${reused ? "reused" : `generated in ${fmtS(performance.now() - t0)}`}`;
   if (sides.includes("theme")) {
@@ -226,7 +259,7 @@ async function benchOne(n, opts) {
     if (!opts.themeConfig) assertPluginBuilt();
     writeThemeConfig(siteDir);
   }
-  const ctx = (side) => ({ siteDir, outDir: join(outRoot, side), themeConfig: opts.themeConfig, nodeArgs: opts.nodeArgs });
+  const ctx = (side) => ({ siteDir, outDir: join(outRoot, String(n), side), themeConfig: opts.themeConfig, nodeArgs: opts.nodeArgs });
 
   const runs = Object.fromEntries(sides.map((s) => [s, []]));
   for (let r = 0; r < opts.runs; r++) {
@@ -262,8 +295,8 @@ async function benchOne(n, opts) {
  * then a fresh full build of N+50 into another folder and a byte comparison of both trees.
  */
 async function measureDaily(n, side, siteDir, full, ctx) {
-  const incOut = join(outRoot, `daily-${side}`);
-  const freshOut = join(outRoot, `daily-${side}-fresh`);
+  const incOut = join(outRoot, String(n), `daily-${side}`);
+  const freshOut = join(outRoot, String(n), `daily-${side}-fresh`);
   const base = { ...ctx, outDir: incOut };
   console.log(`daily update (${side}): ${dailyUpdate.describe}`);
   try {
