@@ -69,7 +69,8 @@ export function pageToMarkdown(parsed: ParsedPage, options: ArticleOptions): str
   const head = yamlOf(front);
   const body = paragraphsToMarkdown(parsed.paragraphs);
   const unhashed = `---\n${head}---\n\n${body}`;
-  const hashLine = yamlOf({ [CONTENT_HASH_KEY]: hashContent(unhashed) });
+  // "sha256:<hex>" is a plain YAML scalar: no need to run the dumper for this line.
+  const hashLine = `${CONTENT_HASH_KEY}: ${hashContent(unhashed)}\n`;
   return `---\n${head}${hashLine}---\n\n${body}`;
 }
 

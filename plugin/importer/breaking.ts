@@ -26,8 +26,13 @@ export interface BreakingItem {
   [key: string]: unknown;
 }
 
+/** Characters that can change under NFC: anything outside Latin-1/Arabic letters, and the Arabic
+ * combining hamza/madda marks (U+0653-U+0655). Most ticker text has none, and normalize() is slow. */
+const MAY_COMPOSE = /[^\u0000-\u02FF\u0600-\u0652\u0656-\u06FF\u200B-\u200F]/;
+
 function collapse(text: string): string {
-  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+  const nfc = MAY_COMPOSE.test(text) ? text.normalize("NFC") : text;
+  return nfc.replace(/\s+/g, " ").trim();
 }
 
 export function itemKey(item: Pick<BreakingItem, "text" | "sources" | "time">): string {
@@ -57,19 +62,10 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Newest first. Date-only times sort as the start of their day. */
+/** Sort key, newest first. Date-only times sort as the start of their day (UTC). */
 function instantOf(time: string): number {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(time) ? `${time}T00:00:00Z` : time);
   return Number.isNaN(ms) ? -Infinity : ms;
-}
-
-export function compareItems(a: BreakingItem, b: BreakingItem): number {
-  return (
-    instantOf(b.time) - instantOf(a.time) ||
-    compareStrings(a.time, b.time) ||
-    compareStrings(a.text, b.text) ||
-    compareStrings(a.sources.join("\u0000"), b.sources.join("\u0000"))
-  );
 }
 
 /** Validate an existing breaking file's content. */
@@ -132,8 +128,9 @@ export function mergeBreaking(
       return;
     }
     if (item.seenOn) {
-      const pages = new Set([...(known.seenOn ?? []), ...item.seenOn]);
-      known.seenOn = [...pages];
+      const pages = known.seenOn ?? [];
+      for (const page of item.seenOn) if (!pages.includes(page)) pages.push(page);
+      known.seenOn = pages;
     }
   };
   for (const item of existing) {
@@ -145,9 +142,19 @@ export function mergeBreaking(
     if (seenOn.length > 0) add({ ...item, seenOn });
   }
   for (const item of fresh) add(item);
-  const items = [...byKey.values()];
-  for (const item of items) if (item.seenOn) item.seenOn.sort(compareStrings);
-  return items.sort(compareItems);
+  // Sort with each item's instant computed once (Date.parse in the comparator dominated).
+  const decorated = [...byKey.values()].map((item) => {
+    if (item.seenOn) item.seenOn.sort(compareStrings);
+    return { item, instant: instantOf(item.time), sources: item.sources.join("\u0000") };
+  });
+  decorated.sort(
+    (a, b) =>
+      b.instant - a.instant ||
+      compareStrings(a.item.time, b.item.time) ||
+      compareStrings(a.item.text, b.item.text) ||
+      compareStrings(a.sources, b.sources),
+  );
+  return decorated.map((d) => d.item);
 }
 
 /** The file's bytes: field order text, sources, time, (other fields), seenOn; 2-space JSON. */
