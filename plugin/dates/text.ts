@@ -230,19 +230,44 @@ const RELATIVE_RE = new RegExp(`\\s+(${alternation(RELATIVE_WORDS.keys())})`, "y
  * evaluated only after the digits/word matched). Scanning for month names everywhere was ~10x slower.
  * Group 1-4: the month name, for each kind of trigger. `d` gives its position.
  */
-const CANDIDATE_RE = (() => {
-  const trie = trieAlternation(MONTHS.keys());
-  const alt = `(?:\\s*(?:/|\\(|-|–)\\s*(?:${trie})(?:\\s*\\))?)?`;
-  const connector = `(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?`;
-  const relative = `ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`;
-  return new RegExp(
-    `${DIGIT}{1,2}\\s+(?:من\\s+)?(?:شهر\\s+)?(${trie})` +
-      `|${DIGIT}{4}(?<=(${trie})${alt}\\s+${connector}${DIGIT}{4})` +
-      `|${relative}(?<=(${trie})${alt}\\s+${relative})` +
-      `|من\\s+(?:شهر\\s+)?(${trie})`,
-    "dg",
-  );
-})();
+const MONTH_TRIE = trieAlternation(MONTHS.keys());
+const CANDIDATE_RE = new RegExp(
+  `(${DIGIT}+)|(ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")}))|من\\s+(?:شهر\\s+)?(${MONTH_TRIE})`,
+  "g",
+);
+/** After a day number: the month name. */
+const MONTH_AFTER_RE = new RegExp(`\\s+(?:من\\s+)?(?:شهر\\s+)?(${MONTH_TRIE})`, "y");
+/** Before a year (window ending at the year): month, other name, connector. */
+const MONTH_BEFORE_YEAR_RE = new RegExp(
+  `(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?$`,
+);
+/** Before a relative word (window ending at it). */
+const MONTH_BEFORE_WORD_RE = new RegExp(`(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+$`);
+const BEFORE_WINDOW = 48;
+/** The month name at a known position. */
+const MONTH_AT_RE = new RegExp(MONTH_TRIE, "y");
+
+/** Start of the month name a trigger points at, or -1. */
+function monthOfTrigger(text: string, hit: RegExpExecArray): number {
+  if (hit[1] !== undefined) {
+    const end = hit.index + hit[1].length;
+    if (hit[1].length <= 2) {
+      MONTH_AFTER_RE.lastIndex = end;
+      const m = MONTH_AFTER_RE.exec(text);
+      return m ? MONTH_AFTER_RE.lastIndex - m[1].length : -1;
+    }
+    if (hit[1].length !== 4) return -1;
+    const from = Math.max(0, hit.index - BEFORE_WINDOW);
+    const m = MONTH_BEFORE_YEAR_RE.exec(text.slice(from, hit.index));
+    return m ? from + m.index : -1;
+  }
+  if (hit[2] !== undefined) {
+    const from = Math.max(0, hit.index - BEFORE_WINDOW);
+    const m = MONTH_BEFORE_WORD_RE.exec(text.slice(from, hit.index));
+    return m ? from + m.index : -1;
+  }
+  return hit.index + hit[0].length - hit[3].length;
+}
 
 /** Years accepted as written years: keeps "شباط 300 مقاتل" and the like out. */
 const GREGORIAN_YEARS = [1800, 2199] as const;
@@ -257,8 +282,11 @@ function isoDay(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInGregorianMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m !== 2) return MONTH_LENGTHS[m - 1];
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 function dayNumber(iso: string): number {
@@ -283,15 +311,21 @@ function startsWord(text: string, pos: number): boolean {
   return PROCLITICS.includes(before!) && !isWordChar(text[pos - 2]);
 }
 
-function parseRefDate(refDate: string | undefined): { y: number; m: number; d: number; iso: string } | undefined {
+type RefDate = { y: number; m: number; d: number; iso: string };
+/** The last refDate parsed: the markdown plugin calls findDates per text token with the same one. */
+let lastRef: RefDate | undefined;
+
+function parseRefDate(refDate: string | undefined): RefDate | undefined {
   if (refDate === undefined) return undefined;
+  if (lastRef && lastRef.iso === refDate) return lastRef;
   const match = typeof refDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(refDate) : null;
   if (!match) throw new AkhbarError(`refDate must be "YYYY-MM-DD", got ${JSON.stringify(refDate)}`, { field: "refDate" });
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (m < 1 || m > 12 || d < 1 || d > daysInGregorianMonth(y, m)) {
     throw new AkhbarError(`refDate is not a calendar day: ${JSON.stringify(refDate)}`, { field: "refDate" });
   }
-  return { y, m, d, iso: refDate };
+  lastRef = { y, m, d, iso: refDate };
+  return lastRef;
 }
 
 /** The year of month `month` that a relative word names, seen from (refYear, refMonth). */
@@ -504,11 +538,14 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   let lastEnd = 0;
   let hit: RegExpExecArray | null;
   while ((hit = re.exec(text)) !== null) {
-    const group = hit[1] !== undefined ? 1 : hit[2] !== undefined ? 2 : hit[3] !== undefined ? 3 : 4;
-    const monthStart = hit.indices![group]![0];
-    const monthEnd = hit.indices![group]![1];
-    if (monthStart < lastEnd || isWordChar(text[monthEnd])) continue;
-    const info = MONTHS.get(key(hit[group]))!;
+    const monthStart = monthOfTrigger(text, hit);
+    if (monthStart < lastEnd) continue;
+    MONTH_AT_RE.lastIndex = monthStart;
+    const month = MONTH_AT_RE.exec(text);
+    if (!month) continue;
+    const monthEnd = monthStart + month[0].length;
+    if (isWordChar(text[monthEnd])) continue;
+    const info = MONTHS.get(key(month[0]))!;
     const left = readLeft(text, monthStart);
     if (left.refused) continue;
     // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.

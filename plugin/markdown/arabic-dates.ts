@@ -45,6 +45,14 @@ const HTML_TAG_RE = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
 const TIME_OPEN = "akhbar_time_open";
 const TITLE_MEMO_LIMIT = 10_000;
+
+/** monthSets arrays are shared per month spelling: join each once (the calendar is implied). */
+const setsKeys = new WeakMap<readonly string[], string>();
+function setsKey(sets: readonly string[]): string {
+  let key = setsKeys.get(sets);
+  if (key === undefined) setsKeys.set(sets, (key = sets.join(",")));
+  return key;
+}
 const TIME_CLOSE = "akhbar_time_close";
 
 function validateOptions(options: ArabicDatesOptions): void {
@@ -115,7 +123,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   // Titles repeat across articles (and formatting costs more than finding): memoise per instance.
   const titles = new Map<string, string>();
   const titleOf = (mention: DateMention): string => {
-    const key = `${mention.calendar}|${mention.kind}|${mention.iso}|${mention.monthSets.join(",")}|${mention.digits}`;
+    const key = `${mention.kind}|${mention.iso}|${mention.digits}|${setsKey(mention.monthSets)}`;
     let title = titles.get(key);
     if (title === undefined) {
       title = dateTitle(mention, dateOptions);
