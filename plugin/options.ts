@@ -60,7 +60,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   pageSize: 20,
   strictSources: false,
   markdownDates: true,
-  ticker: { from: "both", max: 20, speed: 60 },
+  ticker: { from: "both", max: 10, speed: 60 },
   feedSize: 20,
   search: true,
   timeZone: "Asia/Damascus",

@@ -126,7 +126,8 @@ function renderItem(item: PreparedItem, options: TickerOptions, timeZone: string
 
 /**
  * The ticker bar as an HTML string, or "" when there are no items. One item: a static bar.
- * The second <ul> is the copy that makes the loop seamless: aria-hidden, inert, links untabbable.
+ * The copy of the list that makes the loop seamless is made by ticker.js in the browser (motion
+ * needs the script anyway): it is not written into every page of the archive.
  */
 export function renderTicker(items: unknown, options: TickerOptions = {}): string {
   const lang = options.lang === "en" ? "en" : "ar";
@@ -151,13 +152,10 @@ export function renderTicker(items: unknown, options: TickerOptions = {}): strin
       ? `<button type="button" class="akhbar-ticker__toggle" hidden data-label-pause="${escapeHtml(ui.pause)}" data-label-play="${escapeHtml(ui.play)}">${escapeHtml(ui.pause)}</button>`
       : "") +
     `</div>`;
-  const copy = moving
-    ? `<ul class="akhbar-ticker__list akhbar-ticker__list--copy" aria-hidden="true" inert>${rows.replace(/<a /g, '<a tabindex="-1" ')}</ul>`
-    : "";
   return (
     `<section class="akhbar-ticker${moving ? "" : " akhbar-ticker--static"}" aria-labelledby="${id}" lang="${lang}" dir="${dir}" data-akhbar-ticker data-speed="${speed}" data-pagefind-ignore style="--akhbar-ticker-duration: ${duration}s">` +
     head +
-    `<div class="akhbar-ticker__viewport"><div class="akhbar-ticker__track"><ul class="akhbar-ticker__list">${rows}</ul>${copy}</div></div>` +
+    `<div class="akhbar-ticker__viewport"><div class="akhbar-ticker__track"><ul class="akhbar-ticker__list">${rows}</ul></div></div>` +
     `</section>`
   );
 }

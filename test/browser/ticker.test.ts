@@ -201,6 +201,26 @@ test("keyboard focus on an item pauses the bar, shows the item, and never enters
   await p.close();
 });
 
+test("the loop copy made by ticker.js is aria-hidden, inert and holds no tabbable link", async () => {
+  const p = await open("index.html");
+  await p.waitForSelector("[data-ticker-ready]");
+  const copy = await p.evaluate(() => {
+    const el = document.querySelector(".akhbar-ticker__list--copy");
+    if (!el) return null;
+    const links = Array.from(el.querySelectorAll("a"));
+    return {
+      hidden: el.getAttribute("aria-hidden"),
+      inert: el.hasAttribute("inert"),
+      links: links.length,
+      untabbable: links.every((a) => a.getAttribute("tabindex") === "-1"),
+      same: el.textContent === document.querySelector(".akhbar-ticker__list")!.textContent,
+    };
+  });
+  assert.ok(copy, "copy created");
+  assert.equal({ ...copy!, links: copy!.links > 0 }, { hidden: "true", inert: true, links: true, untabbable: true, same: true });
+  await p.close();
+});
+
 test("prefers-reduced-motion: a static wrapped list, no copy, no button", async () => {
   const p = await open("index.html", "reduce");
   await p.waitForSelector("[data-ticker-ready]");

@@ -31,6 +31,15 @@
       var duration = Number(animation.effect.getTiming().duration) || 0;
       if (duration > 0 && whole.width > 0) animation.currentTime = (offset / whole.width) * duration;
     });
+    // The seamless loop needs a second copy of the list: hidden from assistive technology,
+    // inert, its links out of the tab order.
+    var copy = list.cloneNode(true);
+    copy.classList.add("akhbar-ticker__list--copy");
+    copy.setAttribute("aria-hidden", "true");
+    copy.setAttribute("inert", "");
+    var links = copy.querySelectorAll("a, button, [tabindex]");
+    for (var i = 0; i < links.length; i++) links[i].setAttribute("tabindex", "-1");
+    track.appendChild(copy);
     button.hidden = false;
     button.addEventListener("click", function () {
       var paused = !bar.hasAttribute("data-paused");
