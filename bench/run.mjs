@@ -24,7 +24,8 @@ const outRoot = join(here, ".out");
 const eleventyCli = join(repo, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const bareConfig = join(here, "bare", "eleventy.config.mjs");
 const pluginEntry = join(repo, "dist", "index.js");
-const TIME = "/usr/bin/time";
+// BENCH_TIME="" forces the preload fallback (for checking it); another path picks another GNU time.
+const TIME = process.env.BENCH_TIME ?? "/usr/bin/time";
 const DAILY_ADD = 50;
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ function runChild(spec, { env = {}, rssFile } = {}) {
     let args = spec.args;
     if (rssFile && existsSync(TIME)) {
       command = TIME;
-      args = ["-f", "%M", "-o", rssFile, process.execPath, ...spec.args];
+      args = ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...spec.args];
     } else if (rssFile) {
       args = ["--import", pathToFileURL(join(here, "rss-preload.mjs")).href, ...spec.args];
       env = { ...env, BENCH_RSS_FILE: rssFile };
@@ -131,7 +132,7 @@ const countHtml = (root) => listFiles(root).filter((f) => f.endsWith(".html")).l
 
 /**
  * One measured build: empties the output folder (unless `keepOutput`), runs, reads peak RSS.
- * @returns {Promise<{ ok: boolean, ms: number, rssMiB: number, pages: number, error?: string }>}
+ * @returns {Promise<{ ok: boolean, ms: number, rssMiB: number, cpuMs: number, pages: number, error?: string }>}
  */
 async function measuredBuild(spec, outDir, { keepOutput = false, label = "" } = {}) {
   if (!keepOutput) rmSync(outDir, { recursive: true, force: true });
@@ -139,15 +140,17 @@ async function measuredBuild(spec, outDir, { keepOutput = false, label = "" } = 
   const rssFile = join(outRoot, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const result = await runChild(spec, { rssFile });
-  // /usr/bin/time adds "Command exited with non-zero status" before the figure on failure.
-  const rssText = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").pop() : "";
+  // "<peak RSS KiB> <user s> <system s>"; /usr/bin/time adds "Command exited with non-zero
+  // status" before it on failure.
+  const stats = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ") : [];
   rmSync(rssFile, { force: true });
-  const rssMiB = Number(rssText) / 1024;
+  const rssMiB = Number(stats[0]) / 1024;
+  const cpuMs = (Number(stats[1]) + Number(stats[2])) * 1000;
   if (result.code !== 0) {
     const tail = result.output.trim().split("\n").slice(-12).join("\n");
-    return { ok: false, ms: result.ms, rssMiB, pages: 0, error: `${label} exited with ${result.code ?? result.signal}:\n${tail}` };
+    return { ok: false, ms: result.ms, rssMiB, cpuMs, pages: 0, error: `${label} exited with ${result.code ?? result.signal}:\n${tail}` };
   }
-  return { ok: true, ms: result.ms, rssMiB, pages: countHtml(outDir) };
+  return { ok: true, ms: result.ms, rssMiB, cpuMs, pages: countHtml(outDir) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,6 +191,7 @@ function summarize(runs, n) {
     runs,
     ms,
     msPerArticle: ms / n,
+    cpuMs: median(ok.map((r) => r.cpuMs)),
     pages: median(ok.map((r) => r.pages)),
     rssMiB: median(ok.map((r) => r.rssMiB)),
   };
@@ -197,7 +201,10 @@ const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 function printTable(n, summaries, corpusNote, runsWanted) {
   console.log(`\n== ${n.toLocaleString("en-US")} articles (${corpusNote}; ${runsWanted} runs per side, alternating) ==`);
-  console.log(`${"side".padEnd(6)} ${"median wall".padStart(12)} ${"ms/article".padStart(11)} ${"pages".padStart(8)} ${"peak RSS MiB".padStart(13)}   runs`);
+  console.log(
+    `${"side".padEnd(6)} ${"median wall".padStart(12)} ${"ms/article".padStart(11)} ${"pages".padStart(8)} ` +
+      `${"peak RSS MiB".padStart(13)} ${"CPU".padStart(9)}   runs (wall s)`,
+  );
   for (const [side, s] of Object.entries(summaries)) {
     if (!s.ok) {
       console.log(`${side.padEnd(6)} failed: ${s.runs.find((r) => !r.ok)?.error ?? "no run"}`);
@@ -206,12 +213,15 @@ function printTable(n, summaries, corpusNote, runsWanted) {
     const each = s.runs.map((r) => (r.ok ? (r.ms / 1000).toFixed(2) : "fail")).join(" ");
     console.log(
       `${side.padEnd(6)} ${fmtS(s.ms).padStart(12)} ${s.msPerArticle.toFixed(3).padStart(11)} ` +
-        `${String(s.pages).padStart(8)} ${s.rssMiB.toFixed(0).padStart(13)}   ${each}`,
+        `${String(s.pages).padStart(8)} ${s.rssMiB.toFixed(0).padStart(13)} ${fmtS(s.cpuMs).padStart(9)}   ${each}`,
     );
   }
   const { bare, theme } = summaries;
   if (bare?.ok && theme?.ok) {
-    console.log(`theme/bare: time ${(theme.ms / bare.ms).toFixed(2)}x, peak RSS ${(theme.rssMiB / bare.rssMiB).toFixed(2)}x`);
+    console.log(
+      `theme/bare: time ${(theme.ms / bare.ms).toFixed(2)}x, peak RSS ${(theme.rssMiB / bare.rssMiB).toFixed(2)}x, ` +
+        `CPU ${(theme.cpuMs / bare.cpuMs).toFixed(2)}x`,
+    );
   }
 }
 
@@ -392,7 +402,7 @@ async function main() {
   console.log(
     `node ${process.version}, Eleventy ${JSON.parse(readFileSync(join(repo, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")).version}, ` +
       `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-      `peak RSS via ${existsSync(TIME) ? "/usr/bin/time -f %M" : "rss-preload.mjs (maxRSS)"}` +
+      `peak RSS and CPU via ${existsSync(TIME) ? "/usr/bin/time -f '%M %U %S'" : "rss-preload.mjs (maxRSS)"}` +
       (opts.nodeArgs.length ? `, node ${opts.nodeArgs.join(" ")}` : ""),
   );
   const results = [];
