@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmark (not a test): saved pages imported per second by akhbar-import.
-// Usage: npx tsc -p tsconfig.json && node bench/import.mjs [--n 10000] [--keep] [--json]
+// Usage: npx tsc -p tsconfig.json && node bench/import.mjs [--n 10000] [--dir <parent>] [--keep] [--json]
+//   --dir: where the temp folder is made (default the OS temp dir; /dev/shm takes the disk out).
 //   Generates N saved pages (deterministic generator, in a temp folder), then imports them twice
 //   in-process through runImport: (a) into an empty site (every article and the ticker file
 //   written), (b) again (every article compared and found unchanged). Target: >= 2,000 pages/s for (a).
@@ -15,9 +16,9 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const value = (name, fallback) => {
   const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const N = value("--n", 10_000);
+const N = Number(value("--n", 10_000));
 const TARGET = 2_000;
 
 // Deterministic pseudo-random numbers (mulberry32).
@@ -67,7 +68,7 @@ function page(i) {
     .join(random() < 0.1 ? "\r\n" : "\n");
 }
 
-const dir = mkdtempSync(join(tmpdir(), "akhbar-import-bench-"));
+const dir = mkdtempSync(join(value("--dir", tmpdir()), "akhbar-import-bench-"));
 try {
   const mtime = new Date("2021-04-05T07:00:00Z");
   let t0 = performance.now();
@@ -104,7 +105,7 @@ try {
   };
   if (flag("--json")) console.log(JSON.stringify(result));
   else {
-    console.log(`akhbar-import benchmark: ${N.toLocaleString("en")} generated pages (generated in ${result.generateMs} ms)`);
+    console.log(`akhbar-import benchmark: ${N.toLocaleString("en")} generated pages in ${dir} (generated in ${result.generateMs} ms)`);
     console.log(`  import into an empty site: ${result.importMs} ms  ${result.importPagesPerSecond.toLocaleString("en")} pages/s  (target >= ${TARGET.toLocaleString("en")})`);
     console.log(`  re-import (all unchanged): ${result.reimportMs} ms  ${result.reimportPagesPerSecond.toLocaleString("en")} pages/s`);
     console.log(`  ticker items stored once: ${result.tickerItems.toLocaleString("en")}`);

@@ -192,7 +192,6 @@ export function parsePage(text: unknown, options: ParseOptions = {}): ParsedPage
   if (typeof text !== "string") fail(`not a saved page: expected text, got ${typeof text}`);
   const source = text as string;
   if (BINARY.test(source)) fail("not a saved page: binary content (control characters), not text");
-  if (source.includes("\uFFFD")) fail("not a saved page: the file is not valid UTF-8 (U+FFFD replacement characters)");
   const lines = normaliseLines(source);
 
   let i = skipBlank(lines, 0);
