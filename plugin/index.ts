@@ -31,14 +31,26 @@ export type { AkhbarOptions, ResolvedOptions, SiteOptions, TickerOptions as Tick
 export { AkhbarError } from "./errors.js";
 export { escapeHtml, safeUrl, isolate } from "./html.js";
 export * from "./dates/index.js";
-export { findDates } from "./dates/text.js";
+export { findDates, consistentDates, resolveRelativeYear } from "./dates/text.js";
+export type { DateMention, FindDatesOptions } from "./dates/text.js";
 export { markdownItArabicDates } from "./markdown/arabic-dates.js";
+export type { ArabicDatesOptions } from "./markdown/arabic-dates.js";
 export * from "./sources/index.js";
 export { renderTicker, formatClock } from "./ticker/index.js";
 export type { TickerItem, TickerOptions } from "./ticker/index.js";
 export * from "./byline/index.js";
-export { parsePage } from "./importer/parse.js";
+export {
+  parsePage,
+  pageToMarkdown,
+  checkContentHash,
+  datePage,
+  parseDatesCsv,
+  runImport,
+  escapeMarkdownParagraph,
+} from "./importer/index.js";
+export type { ParsedPage, ImportOptions, ImportSummary, BreakingItem } from "./importer/index.js";
 export { slugify } from "./theme/slugs.js";
 export { buildArchive } from "./theme/archive.js";
+export { markdownItBidi } from "./theme/markdown.js";
 export { parseFrontMatter } from "./theme/front-matter.js";
 export { validateArticle } from "./theme/article.js";

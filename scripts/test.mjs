@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 const uvu = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", "uvu", "bin.js");
 const pattern = process.argv[2] ?? "\\.test\\.ts$";
 
-const child = spawn(process.execPath, [uvu, "-r", "tsx", "test", pattern], {
+const child = spawn(process.execPath, [uvu, "-r", "tsx", "-i", "\\.tmp|fixtures|helpers", "test", pattern], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
 });

@@ -15,6 +15,8 @@ export type TermKind = "tag" | "source" | "editor";
 /** A tag, source or editor with its articles (newest first). */
 export class Term {
   articles: ArticleView[] = [];
+  /** Percent-encoded path for href. */
+  readonly url: string;
   constructor(
     readonly kind: TermKind,
     readonly name: string,
@@ -22,10 +24,8 @@ export class Term {
     /** Site path, Unicode (as written on disk): /tags/إدلب/ */
     readonly path: string,
     readonly entry?: SourceEntry,
-  ) {}
-  /** Percent-encoded path for href. */
-  get url(): string {
-    return encodePath(this.path);
+  ) {
+    this.url = encodePath(path);
   }
   get count(): number {
     return this.articles.length;
@@ -41,14 +41,15 @@ export class ArticleView {
   /** Source names the registry does not know (rendered as plain names). */
   unknownSources: string[] = [];
   editorTerms: Term[] = [];
+  /** Percent-encoded path for href ("" when the article has no page). */
+  readonly url: string;
   constructor(
     readonly a: LoadedArticle,
     /** Unicode site path: /news/2019/02-22-bridge/ (or the front-matter permalink). */
     readonly path: string | false,
     readonly hijri: HijriDate,
-  ) {}
-  get url(): string {
-    return this.path === false ? "" : encodePath(this.path);
+  ) {
+    this.url = path === false ? "" : encodePath(path);
   }
   get title(): string {
     return this.a.title;
