@@ -19,6 +19,7 @@ import { AkhbarSite, type Strings } from "../theme/site.js";
 import { buildPages } from "../theme/pages.js";
 import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../theme/assets.js";
 import type { UserConfig } from "./types.js";
+import { registerSearch } from "../search/index.js";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PACKAGE_INCLUDES = join(PACKAGE_ROOT, "_includes");
@@ -207,6 +208,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   );
 
   addPageTemplates(config);
+  if (options.search) registerSearch(config, { outputDir: dirs.output, root: dirs.root });
 }
 
 function addPageTemplates(config: UserConfig): void {
