@@ -23,7 +23,7 @@ sample.before(() => {
 
 sample("every page type exists", () => {
   for (const path of [
-    "index.html", "page/2/index.html", "404.html", "robots.txt", "sitemap.xml", "news-sitemap.xml",
+    "index.html", "page/1/index.html", "404.html", "robots.txt", "sitemap.xml", "news-sitemap.xml",
     "feed.xml", "rss.xml", "feed.json", "archive/index.html", "archive/2019/index.html",
     "archive/2019/02/index.html", "archive/2019/02/22/index.html", "hijri/index.html".replace("hijri/index.html", "archive/index.html"),
     "tags/index.html", "sources/index.html", "editors/index.html", "breaking/index.html", "about/index.html",
@@ -99,10 +99,18 @@ sample("feeds parse and list the latest articles with absolute URLs", () => {
   for (const loc of locs) assert.ok(fileForUrl(out, new URL(loc).pathname), `sitemap entry ${loc} exists`);
 });
 
-sample("pagination is linked with rel=prev/next and every page exists", () => {
-  const home2 = read(out, "page/2/index.html");
-  assert.match(home2, /<link rel="prev" href="\/">/);
-  assert.match(read(out, "index.html"), /<a rel="next" href="\/page\/2\/">/);
+sample("stable pagination: the head page shows the newest 20, archive pages hold fixed chunks from the oldest", () => {
+  const total = files.filter((f) => /^news\/\d{4}\/[^/]+\/index\.html$/.test(f)).length;
+  const chunks = Math.floor(total / 20) - (total % 20 === 0 ? 1 : 0);
+  const home = read(out, "index.html");
+  assert.is((home.match(/class="card"/g) ?? []).length, 20);
+  assert.match(home, new RegExp(`<a rel="next" href="/page/${chunks}/">`));
+  const oldest = read(out, "page/1/index.html");
+  assert.is((oldest.match(/class="card"/g) ?? []).length, 20);
+  assert.not.match(oldest, /rel="next"/, "nothing is older than page 1");
+  assert.match(oldest, chunks > 1 ? /<a rel="prev" href="\/page\/2\/">/ : /<a rel="prev" href="\/">/);
+  // the oldest article of the archive is on /page/1/
+  assert.ok(files.includes(`page/${chunks}/index.html`) && !files.includes(`page/${chunks + 1}/index.html`));
 });
 
 sample.run();

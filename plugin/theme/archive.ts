@@ -69,13 +69,22 @@ export interface ListingPage {
   term?: Term;
   /** YYYY-MM-DD, YYYY-MM, or Hijri YYYY-MM, for date archives. */
   key?: string;
+  /** Newest first. */
   items: ArticleView[];
-  pageNumber: number;
-  pageCount: number;
+  /** The list's first page: its newest items. */
+  head: boolean;
+  /** Archive pages are numbered from the OLDEST (1 = the oldest articles): a full page never changes. 0 on the head page. */
+  chunk: number;
+  /** Number of items in the whole list. */
   total: number;
-  prevUrl?: string;
-  nextUrl?: string;
+  /** Link to the page of newer items (rel=prev). */
+  newerUrl?: string;
+  /** Link to the page of older items (rel=next). */
+  olderUrl?: string;
   firstUrl: string;
+  /** Calendar days of the newest and oldest item on this page. */
+  newestDay?: string;
+  oldestDay?: string;
   /** The newest article time on this page: the ticker shows the news as of this instant. */
   asOf: number;
   feedUrl?: string;
@@ -124,35 +133,49 @@ export function normalisePermalink(permalink: string, file: string): string {
   return path;
 }
 
-function paginate<T>(items: T[], size: number): T[][] {
-  if (items.length === 0) return [[]];
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
+type ListingBase = Pick<ListingPage, "kind" | "name" | "term" | "key" | "feedUrl">;
 
-/** Listing pages for one list: /base/, /base/page/2/, … */
-function listingPages(
-  base: Omit<ListingPage, "path" | "url" | "items" | "pageNumber" | "pageCount" | "total" | "prevUrl" | "nextUrl" | "firstUrl" | "asOf">,
-  basePath: string,
-  items: ArticleView[],
-  size: number,
-): ListingPage[] {
-  const chunks = paginate(items, size);
-  const pathOf = (i: number): string => (i === 0 ? basePath : `${basePath}page/${i + 1}/`);
-  return chunks.map((chunk, i) => ({
+/**
+ * Stable pagination. The head page (`basePath`) shows the newest `size` items. Archive pages hold
+ * fixed chunks of `size` items counted from the oldest (`basePath/page/1/` = the oldest), so adding
+ * articles changes the head page and creates new pages but never rewrites a full archive page:
+ * hosts re-upload little, and incremental builds re-render little. A chunk that would repeat the
+ * head page exactly is not written.
+ */
+function listingPages(base: ListingBase, basePath: string, items: ArticleView[], size: number): ListingPage[] {
+  const total = items.length;
+  const firstUrl = encodePath(basePath);
+  const chunkPath = (i: number) => `${basePath}page/${i}/`;
+  const page = (path: string, list: ArticleView[], chunk: number): ListingPage => ({
     ...base,
-    path: pathOf(i),
-    url: encodePath(pathOf(i)),
-    items: chunk,
-    pageNumber: i + 1,
-    pageCount: chunks.length,
-    total: items.length,
-    prevUrl: i > 0 ? encodePath(pathOf(i - 1)) : undefined,
-    nextUrl: i < chunks.length - 1 ? encodePath(pathOf(i + 1)) : undefined,
-    firstUrl: encodePath(basePath),
-    asOf: chunk[0]?.date.epochMs ?? 0,
-  }));
+    path,
+    url: encodePath(path),
+    items: list,
+    head: chunk === 0,
+    chunk,
+    total,
+    firstUrl,
+    newestDay: list[0]?.date.day,
+    oldestDay: list[list.length - 1]?.date.day,
+    asOf: list[0]?.date.epochMs ?? 0,
+  });
+  const head = page(basePath, items.slice(0, size), 0);
+  if (total <= size) return [head];
+  const remainder = total % size;
+  // Full chunks, oldest first; the newest one is skipped when it is exactly the head page.
+  const chunks = Math.floor(total / size) - (remainder === 0 ? 1 : 0);
+  const pages: ListingPage[] = [head];
+  for (let i = 1; i <= chunks; i++) {
+    pages.push(page(chunkPath(i), items.slice(total - i * size, total - (i - 1) * size), i));
+  }
+  const urlOf = (i: number) => (i > chunks ? firstUrl : encodePath(chunkPath(i)));
+  head.olderUrl = encodePath(chunkPath(chunks));
+  for (let i = 1; i <= chunks; i++) {
+    const p = pages[i];
+    p.newerUrl = urlOf(i + 1);
+    p.olderUrl = i > 1 ? urlOf(i - 1) : undefined;
+  }
+  return pages;
 }
 
 class TermIndex {

@@ -137,6 +137,15 @@ export class AkhbarSite {
     return this.strings.pageOf.replace("{page}", String(page)).replace("{count}", String(count));
   }
 
+  /** "from 2 آذار 2017 to 9 نيسان 2017": what an archive page holds (its URL never changes). */
+  range(listing: ListingPage): string {
+    if (!listing.oldestDay || !listing.newestDay) return "";
+    const opts = { ...this.dateOptions, calendar: "gregorian" as const, weekday: false, era: false };
+    const from = formatDate(listing.oldestDay, opts);
+    const to = formatDate(listing.newestDay, opts);
+    return from === to ? from : this.strings.range.replace("{from}", from).replace("{to}", to);
+  }
+
   /** Absolute URL from a site path (for canonical links, feeds, sitemaps, JSON-LD). */
   absolute(path: string): string {
     const base = (this.site.url ?? "").replace(/\/+$/, "");
@@ -247,7 +256,7 @@ export class AkhbarSite {
       if (entry.description) parts.push(`<p>${escapeHtml(entry.description)}</p>`);
       return parts.join("");
     }
-    if (listing.kind === "month" && listing.pageNumber === 1) {
+    if (listing.kind === "month" && listing.head) {
       const days = this.daysOfMonth(listing.key!);
       if (days.length === 0) return "";
       const items = days
@@ -267,7 +276,7 @@ export class AkhbarSite {
     if (!this.daysCache) {
       this.daysCache = new Map();
       for (const l of this.archive.listings) {
-        if (l.kind !== "day" || l.pageNumber !== 1) continue;
+        if (l.kind !== "day" || !l.head) continue;
         const key = l.key!.slice(0, 7);
         const list = this.daysCache.get(key) ?? [];
         list.push({ key: l.key!, url: l.url, count: l.total });
