@@ -11,7 +11,8 @@ import { AkhbarError, withFile } from "../errors.js";
 import { dateOptionsOf, type ResolvedOptions } from "../options.js";
 import { createSourceRegistry, type SourceRegistry } from "../sources/registry.js";
 import { scanMarkdownFiles } from "../theme/scan.js";
-import { loadArticles, type LoadResult } from "../theme/loader.js";
+import { loadArticles, restoreArticleCache, saveArticleCache, type LoadResult } from "../theme/loader.js";
+import { hash, hashFolders, planIncremental, readManifest, writeManifest, type Manifest } from "../theme/incremental.js";
 import { createMarkdown } from "../theme/markdown.js";
 import { buildArchive } from "../theme/archive.js";
 import { parseBreakingData, tickerEntries } from "../theme/ticker-data.js";
@@ -24,6 +25,7 @@ import { registerSearch } from "../search/index.js";
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PACKAGE_INCLUDES = join(PACKAGE_ROOT, "_includes");
 export const PACKAGE_DATA = join(PACKAGE_ROOT, "_data");
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** Files at the project root that are documentation, not articles, when the input is the root. */
 const ROOT_DOCS = ["README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md"];
@@ -138,6 +140,16 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   const settingsKey = JSON.stringify({ dateOptions, markdownDates: options.markdownDates });
   const load = (): LoadResult => loadArticles({ ...dateOptions, inputDir: dirs.input, files: scan(), md, settingsKey });
 
+  // Incremental builds (`npm run build:incremental`, or AKHBAR_INCREMENTAL=1): see theme/incremental.ts.
+  const incremental = process.env.AKHBAR_INCREMENTAL === "1" || process.argv.includes("--incremental");
+  const cacheDir = join(dirs.root, ".cache", "akhbar");
+  const outputKey = hash(dirs.output).slice(0, 12);
+  const manifestFile = join(cacheDir, `manifest-${outputKey}.json`);
+  const articleCacheFile = join(cacheDir, "articles.v8");
+  let pendingManifest: Manifest | undefined;
+  const templatesHash = () => hashFolders([join(PACKAGE_INCLUDES, "akhbar"), ...(dirs.includes === PACKAGE_INCLUDES ? [] : [join(dirs.includes, "akhbar")])]);
+  if (incremental) restoreArticleCache(articleCacheFile, settingsKey);
+
   // Articles are data, not templates: Eleventy ignores them. Plain pages (`article: false`) are
   // handed back to Eleventy as virtual templates with their own content.
   config.ignores.add(`${relInput}/${options.articles}`);
@@ -190,7 +202,25 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
       pageSize: options.pageSize,
     });
     buildPages(current, options);
+    if (incremental) {
+      const global = hash(
+        JSON.stringify([PACKAGE_VERSION, options, site, strings, registry?.entries ?? null, assets.cssPath, assets.jsPath, templatesHash()]),
+      );
+      const plan = planIncremental(current, global, readManifest(manifestFile), dirs.output);
+      current.render = plan.render;
+      pendingManifest = plan.manifest;
+      console.log(`[akhbar] incremental: rendering ${plan.rendered} of ${plan.total} pages, deleted ${plan.deleted.length} stale`);
+    } else {
+      const { pages, listings, indexPages, stream, atomFeeds, rssFeeds, jsonFeeds, sitemaps } = current;
+      current.render = { pages, listings, indexPages, stream, atomFeeds, rssFeeds, jsonFeeds, sitemaps };
+    }
     return current;
+  });
+  config.on("eleventy.after", () => {
+    if (!incremental || !pendingManifest) return;
+    writeManifest(manifestFile, pendingManifest);
+    saveArticleCache(articleCacheFile);
+    pendingManifest = undefined;
   });
   config.on("eleventy.beforeWatch", () => {
     assets = undefined;
@@ -218,14 +248,14 @@ function addPageTemplates(config: UserConfig): void {
     pagination: { data, size: 1, alias, addAllPagesToCollections: false },
     permalink: (d: Record<string, any>) => path(d[alias]),
   });
-  config.addTemplate("_akhbar/articles.njk", '{% extends "akhbar/article.njk" %}', paged("akhbar.pages", "article", (a) => a.path));
-  config.addTemplate("_akhbar/listings.njk", '{% extends "akhbar/listing.njk" %}', paged("akhbar.listings", "listing", (l) => l.path));
-  config.addTemplate("_akhbar/indexes.njk", '{% extends "akhbar/index-page.njk" %}', paged("akhbar.indexPages", "index", (i) => i.path));
-  config.addTemplate("_akhbar/breaking.njk", '{% extends "akhbar/breaking.njk" %}', paged("akhbar.stream", "stream", (s) => s.path));
-  config.addTemplate("_akhbar/atom.njk", '{% include "akhbar/feeds/atom.njk" %}', paged("akhbar.atomFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/rss.njk", '{% include "akhbar/feeds/rss.njk" %}', paged("akhbar.rssFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/json.njk", "{{ akhbar.jsonFeed(feed) | safe }}", paged("akhbar.jsonFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/sitemaps.njk", '{% include "akhbar/sitemap.njk" %}', paged("akhbar.sitemaps", "sitemap", (s) => s.path));
+  config.addTemplate("_akhbar/articles.njk", '{% extends "akhbar/article.njk" %}', paged("akhbar.render.pages", "article", (a) => a.path));
+  config.addTemplate("_akhbar/listings.njk", '{% extends "akhbar/listing.njk" %}', paged("akhbar.render.listings", "listing", (l) => l.path));
+  config.addTemplate("_akhbar/indexes.njk", '{% extends "akhbar/index-page.njk" %}', paged("akhbar.render.indexPages", "index", (i) => i.path));
+  config.addTemplate("_akhbar/breaking.njk", '{% extends "akhbar/breaking.njk" %}', paged("akhbar.render.stream", "stream", (s) => s.path));
+  config.addTemplate("_akhbar/atom.njk", '{% include "akhbar/feeds/atom.njk" %}', paged("akhbar.render.atomFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/rss.njk", '{% include "akhbar/feeds/rss.njk" %}', paged("akhbar.render.rssFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/json.njk", "{{ akhbar.jsonFeed(feed) | safe }}", paged("akhbar.render.jsonFeeds", "feed", (f) => f.path));
+  config.addTemplate("_akhbar/sitemaps.njk", '{% include "akhbar/sitemap.njk" %}', paged("akhbar.render.sitemaps", "sitemap", (s) => s.path));
   config.addTemplate("_akhbar/sitemap-index.njk", '{% include "akhbar/sitemap-index.njk" %}', {
     ...common,
     permalink: (d: Record<string, any>) => (d.akhbar.sitemaps.length > 1 ? "/sitemap.xml" : false),

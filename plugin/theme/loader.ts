@@ -3,8 +3,9 @@
  * lets one paginated template write every article page (see docs/performance.md): Eleventy never
  * sees the article files as templates.
  */
-import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type MarkdownIt from "markdown-it";
 import { withFile } from "../errors.js";
 import type { DateOptions } from "../dates/types.js";
@@ -43,9 +44,36 @@ interface CacheEntry {
 /** Per-process cache (kept across --serve rebuilds): files whose mtime and size did not change are not re-read. */
 const cache = new Map<string, CacheEntry>();
 let cacheKey = "";
+/** Whether the cache changed since it was last saved or restored. */
+let dirty = false;
 
 export function clearArticleCache(): void {
   cache.clear();
+  dirty = false;
+}
+
+/**
+ * Incremental builds keep the parsed and rendered articles on disk between runs, so that a daily
+ * update reads only the files that changed. Keyed by the rendering settings: other settings, no cache.
+ */
+export function restoreArticleCache(file: string, settingsKey: string): void {
+  if (cache.size > 0 || !existsSync(file)) return;
+  try {
+    const saved = deserialize(readFileSync(file)) as { key: string; entries: [string, CacheEntry][] };
+    if (saved.key !== settingsKey) return;
+    for (const [abs, entry] of saved.entries) cache.set(abs, entry);
+    cacheKey = settingsKey;
+    dirty = false;
+  } catch {
+    cache.clear();
+  }
+}
+
+export function saveArticleCache(file: string): void {
+  if (!dirty && existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, serialize({ key: cacheKey, entries: [...cache] }));
+  dirty = false;
 }
 
 const TAGS = /<[^>]*>/g;
@@ -121,12 +149,18 @@ export function loadArticles(options: LoadOptions): LoadResult {
       }
       entry = { mtimeMs: stat.mtimeMs, size: stat.size, result };
       cache.set(abs, entry);
+      dirty = true;
     }
     const result = entry.result;
     if (result === null) continue;
     if ("html" in result) articles.push(result);
     else pages.push(result);
   }
-  for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
+  for (const key of cache.keys()) {
+    if (!seen.has(key)) {
+      cache.delete(key);
+      dirty = true;
+    }
+  }
   return { articles, pages };
 }

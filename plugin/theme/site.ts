@@ -14,6 +14,7 @@ import type { TickerEntry } from "./ticker-data.js";
 import { jsonLdFor, type SiteInfo } from "./seo.js";
 import { encodePath } from "./slugs.js";
 import type { BuiltAssets } from "./assets.js";
+import type { RenderSet } from "./incremental.js";
 
 export type Strings = Record<string, string>;
 
@@ -76,6 +77,8 @@ export class AkhbarSite {
   jsonFeeds: FeedPage[] = [];
   stream: StreamPage[] = [];
   sitemaps: { url: string; path: string; urls: { url: string; lastmod?: string }[] }[] = [];
+  /** What Eleventy paginates over: everything, or in an incremental build only what changed. */
+  render?: RenderSet;
   private readonly tickerCache = new Map<number, string>();
   private readonly dateCache = new Map<string, string>();
 
@@ -183,8 +186,12 @@ export class AkhbarSite {
     return jsonLdFor(article, this);
   }
 
-  /** The ticker as it stood at `epochMs`: the newest items published up to then. */
-  tickerAsOf(epochMs: number): string {
+  get tickerMax(): number {
+    return this.settings.tickerMax;
+  }
+
+  /** Index of the newest ticker item published at or before `epochMs`. */
+  tickerStart(epochMs: number): number {
     const items = this.ticker;
     let lo = 0;
     let hi = items.length;
@@ -193,6 +200,13 @@ export class AkhbarSite {
       if (items[mid].epochMs > epochMs) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** The ticker as it stood at `epochMs`: the newest items published up to then. */
+  tickerAsOf(epochMs: number): string {
+    const items = this.ticker;
+    const lo = this.tickerStart(epochMs);
     let html = this.tickerCache.get(lo);
     if (html === undefined) {
       html = renderTicker(items.slice(lo, lo + this.settings.tickerMax), this.tickerOptions());

@@ -15,8 +15,14 @@ export interface BuildResult {
 }
 
 /** Build the site in `cwd` (its own config) into `output` (emptied first). */
-export function buildSite(cwd: string, output: string, env: Record<string, string> = {}, config?: string): BuildResult {
-  rmSync(output, { recursive: true, force: true });
+export function buildSite(
+  cwd: string,
+  output: string,
+  env: Record<string, string> = {},
+  config?: string,
+  options: { keepOutput?: boolean } = {},
+): BuildResult {
+  if (!options.keepOutput) rmSync(output, { recursive: true, force: true });
   const args = [ELEVENTY, "--quiet", `--output=${output}`];
   if (config) args.push(`--config=${config}`);
   const run = spawnSync(process.execPath, args, {
