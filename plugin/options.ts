@@ -1,5 +1,6 @@
 /** The plugin's options: types, documented defaults, merging and validation. */
 import { AkhbarError } from "./errors.js";
+import { validateDateOptions } from "./dates/options.js";
 import type { DateOptions, Digits, HijriCalendar, MonthNames } from "./dates/types.js";
 
 export type Lang = "ar" | "en";
@@ -156,6 +157,11 @@ export function resolveOptions(user: unknown = {}): ResolvedOptions {
   if (siteUrl !== undefined && (typeof siteUrl !== "string" || !/^https?:\/\/[^/\s]+/.test(siteUrl))) {
     fail("site.url", `must be an absolute http(s) URL such as "https://akhbar.example", not ${JSON.stringify(siteUrl)}`);
   }
+  // The date engine's own checks (e.g. an adjustment must lie within 3 days of the computed start).
+  validateDateOptions(
+    { timeZone: input.timeZone, hijriCalendar: input.hijriCalendar, hijriAdjustments: input.hijriAdjustments, months: input.months, digits: input.digits },
+    "eleventy-plugin-akhbar",
+  );
   return {
     ...DEFAULT_OPTIONS,
     ...input,
