@@ -27,6 +27,10 @@ const pluginEntry = join(repo, "dist", "index.js");
 // BENCH_TIME="" forces the preload fallback (for checking it); another path picks another GNU time.
 const TIME = process.env.BENCH_TIME ?? "/usr/bin/time";
 const DAILY_ADD = 50;
+// Reproducible-builds convention for "now": 2023-01-01 20:00 in Damascus, the evening of the day
+// the daily update's articles are dated. A theme that prints the build time should take it from
+// here, or the byte comparison of the daily update cannot match.
+const SOURCE_DATE_EPOCH = process.env.SOURCE_DATE_EPOCH ?? String(Date.UTC(2023, 0, 1, 17) / 1000);
 
 // ---------------------------------------------------------------------------------------------
 // The theme site: one generated config per corpus, using the project's plugin.
@@ -79,11 +83,13 @@ function buildSpec(side, { siteDir, outDir, themeConfig, extraArgs = [], nodeArg
 
 /**
  * How the daily update rebuilds after articles were added. Change this one object when the theme
- * documents its own mechanism (say `npm run build:incremental`): `first` is the full build that
- * leaves whatever state the mechanism keeps (output folder, cache), `rebuild` runs after the new
- * files are written (it gets their paths, relative to the corpus folder).
+ * documents its own mechanism (say `npm run build:incremental`): `reset` drops the state the
+ * mechanism keeps between builds (so the first build starts cold), `first` is the full build that
+ * leaves that state (output folder, cache), `rebuild` runs after the new files are written (it
+ * gets their paths, relative to the corpus folder).
  */
 export const dailyUpdate = {
+  reset: (siteDir) => rmSync(join(siteDir, ".cache"), { recursive: true, force: true }),
   describe:
     "`eleventy --incremental` into the same, non-emptied output folder, cwd = corpus folder " +
     "(Eleventy 3.1.8 keeps no state between processes: this is a full rebuild over the old output)",
@@ -103,7 +109,7 @@ function runChild(spec, { env = {}, rssFile } = {}) {
       env = { ...env, BENCH_RSS_FILE: rssFile };
     }
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, SOURCE_DATE_EPOCH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const keep = (chunk) => {
       output = (output + chunk).slice(-8000); // the tail is enough to explain a failure
@@ -310,6 +316,7 @@ async function measureDaily(n, side, siteDir, full, ctx) {
   const base = { ...ctx, outDir: incOut };
   console.log(`daily update (${side}): ${dailyUpdate.describe}`);
   try {
+    dailyUpdate.reset(siteDir);
     const first = await measuredBuild(dailyUpdate.first(side, base), incOut, { label: "daily first build" });
     if (!first.ok) throw new Error(first.error);
     const added = addArticles(DAILY_ADD, n, siteDir);
@@ -323,8 +330,10 @@ async function measureDaily(n, side, siteDir, full, ctx) {
     const diff = compareTrees(incOut, freshOut);
     const reference = full?.ok ? full.ms : first.ms;
     const share = rebuild.ms / reference;
+    const cpuShare = rebuild.cpuMs / (full?.ok ? full.cpuMs : first.cpuMs);
     console.log(
       `  +${DAILY_ADD} articles: rebuild ${fmtS(rebuild.ms)} = ${(share * 100).toFixed(0)}% of a full build ` +
+        `(CPU ${(cpuShare * 100).toFixed(0)}%) ` +
         `(${fmtS(reference)}${full?.ok ? ", median above" : ", first build"}); first build ${fmtS(first.ms)}, ` +
         `fresh full build of ${n + DAILY_ADD} ${fmtS(fresh.ms)}; peak RSS of rebuild ${rebuild.rssMiB.toFixed(0)} MiB`,
     );
@@ -342,7 +351,7 @@ async function measureDaily(n, side, siteDir, full, ctx) {
       const more = diff.differ.length + diff.onlyA.length + diff.onlyB.length - 60;
       if (more > 0) console.log(`    … (lists cut at 20 each)`);
     }
-    return { side, firstMs: first.ms, rebuildMs: rebuild.ms, referenceMs: reference, share, freshMs: fresh.ms, identical: same, diff: { differ: diff.differ.length, onlyRebuilt: diff.onlyA.length, missing: diff.onlyB.length } };
+    return { side, firstMs: first.ms, rebuildMs: rebuild.ms, referenceMs: reference, share, cpuShare, freshMs: fresh.ms, identical: same, diff: { differ: diff.differ.length, onlyRebuilt: diff.onlyA.length, missing: diff.onlyB.length } };
   } catch (error) {
     console.log(`  daily update failed: ${error.message}`);
     return { side, error: error.message };
