@@ -224,19 +224,29 @@ const GREGORIAN_ERAS = new Set(["م", "ميلادي", "ميلادية", "ميل�
 const RELATIVE_RE = new RegExp(`\\s+(${alternation(RELATIVE_WORDS.keys())})`, "y");
 
 /**
- * Candidates: the only places a mention can be. Every mention has a month name next to a day number,
- * a year, a relative word or "من" (ordinal days), so the scan is driven by digits, "ال…" relative
- * words and "من", and the month is looked for only there (the month-before cases in a lookbehind,
- * evaluated only after the digits/word matched). Scanning for month names everywhere was ~10x slower.
- * Group 1-4: the month name, for each kind of trigger. `d` gives its position.
+ * Anchors: the only places a mention can be, found by one pass of plain character comparisons
+ * (`scanAnchors`). Every mention has a month name next to a day number or a year (DIGITS: the first
+ * digit of a run), after an ordinal day and "من" (MIN: "من" followed by a space), or before a
+ * relative word (REL: the "ال" of "الجاري", "المقبل", …). An anchor is packed in one number,
+ * `position * 4 + kind`, so a scan allocates nothing but the array it fills.
+ *
+ * Why no regex: any regex pass over the text costs about as much as 4% of markdown-it's whole
+ * rendering of it, and mixing Latin digits, Arabic-Indic digits and Arabic letters in one pattern
+ * defeats irregexp's quick first-character check (it was 3x slower). A char-code loop finds all
+ * three kinds at once, and the markdown plugin runs the very same loop inside markdown-it's own
+ * text scan (see plugin/markdown/arabic-dates.ts), where it costs next to nothing.
  */
+const DIGITS = 0;
+const MIN = 1;
+const REL = 2;
+/** Recorded by the markdown plugin for text it did not see (entities, escapes): always a candidate. */
+export const UNSURE_ANCHOR_KIND = 3;
+
 const MONTH_TRIE = trieAlternation(MONTHS.keys());
-const CANDIDATE_RE = new RegExp(
-  `(${DIGIT}+)|(ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")}))|من\\s+(?:شهر\\s+)?(${MONTH_TRIE})`,
-  "g",
-);
 /** After a day number: the month name. */
 const MONTH_AFTER_RE = new RegExp(`\\s+(?:من\\s+)?(?:شهر\\s+)?(${MONTH_TRIE})`, "y");
+/** After "من" (ordinal days): the month name. */
+const MONTH_AFTER_MIN_RE = new RegExp(`\\s+(?:شهر\\s+)?(${MONTH_TRIE})`, "y");
 /** Before a year (window ending at the year): month, other name, connector. */
 const MONTH_BEFORE_YEAR_RE = new RegExp(
   `(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?$`,
@@ -246,27 +256,156 @@ const MONTH_BEFORE_WORD_RE = new RegExp(`(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\
 const BEFORE_WINDOW = 48;
 /** The month name at a known position. */
 const MONTH_AT_RE = new RegExp(MONTH_TRIE, "y");
+/** A relative word at a known position, as a whole word. */
+const RELATIVE_AT_RE = new RegExp(`ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "uy");
+const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
 
-/** Start of the month name a trigger points at, or -1. */
-function monthOfTrigger(text: string, hit: RegExpExecArray): number {
-  if (hit[1] !== undefined) {
-    const end = hit.index + hit[1].length;
-    if (hit[1].length <= 2) {
-      MONTH_AFTER_RE.lastIndex = end;
-      const m = MONTH_AFTER_RE.exec(text);
-      return m ? MONTH_AFTER_RE.lastIndex - m[1].length : -1;
+/** 16-bit key of two UTF-16 code units' low bytes: a cheap, lossy (never too strict) pair test. */
+const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+/** First two characters of every month spelling, and of "من"/"شهر" (allowed between day and month). */
+const MONTH_HEADS = new Uint8Array(65536);
+/** Last two characters of every month spelling. */
+const MONTH_TAILS = new Uint8Array(65536);
+for (const name of [...MONTHS.keys(), "من", "شهر"]) MONTH_HEADS[pairKey(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+for (const name of MONTHS.keys()) MONTH_TAILS[pairKey(name.charCodeAt(name.length - 2), name.charCodeAt(name.length - 1))] = 1;
+/** Third and fourth letters of the relative words ("الجاري": ج, ا), indexed by low byte. */
+const REL_THIRD = new Uint8Array(256);
+const REL_FOURTH = new Uint8Array(256);
+for (const word of RELATIVE_WORDS.keys()) {
+  REL_THIRD[word.charCodeAt(2) & 0xff] = 1;
+  REL_FOURTH[word.charCodeAt(3) & 0xff] = 1;
+}
+
+function isDigitCode(c: number): boolean {
+  return (c <= 0x39 && c >= 0x30) || (c >= 0x660 && (c <= 0x669 || (c >= 0x6f0 && c <= 0x6f9)));
+}
+
+/** Exactly the characters of the regex class \s. */
+export function isSpaceCode(c: number): boolean {
+  if (c === 0x20 || (c <= 0x0d && c >= 0x09)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * @internal Scans `text` from `from` to `to` and appends anchors to `out`; stops early at an ASCII
+ * character marked in `stops` (the markdown plugin passes markdown-it's text terminators) and
+ * returns where it stopped. Characters outside [from, to) are read as context only.
+ */
+export function scanAnchors(text: string, from: number, to: number, stops: Uint8Array | null, out: number[]): number {
+  let pos = from;
+  for (; pos < to; pos++) {
+    const ch = text.charCodeAt(pos);
+    if (ch < 0x80) {
+      if (stops !== null && stops[ch] === 1) break;
+      if (ch <= 0x39 && ch >= 0x30 && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+    } else if (ch >= 0x660) {
+      if ((ch <= 0x669 || (ch >= 0x6f0 && ch <= 0x6f9)) && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+    } else if (ch === 0x644) {
+      // "ال" followed by the third and fourth letters of some relative word
+      if (
+        text.charCodeAt(pos - 1) === 0x627 &&
+        REL_THIRD[text.charCodeAt(pos + 1) & 0xff] === 1 &&
+        REL_FOURTH[text.charCodeAt(pos + 2) & 0xff] === 1
+      ) {
+        out.push((pos - 1) * 4 + REL);
+      }
+    } else if (ch === 0x646) {
+      if (text.charCodeAt(pos - 1) === 0x645 && isSpaceCode(text.charCodeAt(pos + 1))) out.push((pos - 1) * 4 + MIN);
     }
-    if (hit[1].length !== 4) return -1;
-    const from = Math.max(0, hit.index - BEFORE_WINDOW);
-    const m = MONTH_BEFORE_YEAR_RE.exec(text.slice(from, hit.index));
-    return m ? from + m.index : -1;
   }
-  if (hit[2] !== undefined) {
-    const from = Math.max(0, hit.index - BEFORE_WINDOW);
-    const m = MONTH_BEFORE_WORD_RE.exec(text.slice(from, hit.index));
-    return m ? from + m.index : -1;
+  return pos;
+}
+
+/** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
+function monthHeadAfter(text: string, pos: number): number {
+  if (!isSpaceCode(text.charCodeAt(pos))) return -1;
+  while (isSpaceCode(text.charCodeAt(pos))) pos++;
+  return MONTH_HEADS[pairKey(text.charCodeAt(pos), text.charCodeAt(pos + 1))] === 1 ? pos : -1;
+}
+
+/** True when a month name (or the ")" of "آذار (مارس)") may end at `end`. */
+function monthTailAt(text: string, end: number): boolean {
+  return text.charCodeAt(end - 1) === 0x29 || MONTH_TAILS[pairKey(text.charCodeAt(end - 2), text.charCodeAt(end - 1))] === 1;
+}
+
+/** Position after skipping whitespace backwards from `pos`. */
+function skipSpaceBack(text: string, pos: number): number {
+  while (pos > 0 && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+/**
+ * Cheap necessary condition for MONTH_BEFORE_YEAR_RE on the text before a year at `pos`: whitespace,
+ * then a month end, possibly behind "عام"/"سنة" (and "من").
+ */
+function monthMayEndBeforeYear(text: string, pos: number): boolean {
+  const end = skipSpaceBack(text, pos);
+  if (end === pos) return false;
+  if (monthTailAt(text, end)) return true;
+  for (const word of YEAR_WORDS) {
+    const start = end - word.length;
+    if (start > 0 && text.startsWith(word, start) && isSpaceCode(text.charCodeAt(start - 1))) {
+      let before = skipSpaceBack(text, start);
+      if (monthTailAt(text, before)) return true;
+      if (text.startsWith("من", before - 2) && isSpaceCode(text.charCodeAt(before - 3))) {
+        before = skipSpaceBack(text, before - 2);
+        if (monthTailAt(text, before)) return true;
+      }
+    }
   }
-  return hit.index + hit[0].length - hit[3].length;
+  return false;
+}
+
+/** Start of the month name an anchor points at, or -1. */
+function monthOfAnchor(text: string, anchor: number): number {
+  const pos = anchor >>> 2;
+  switch (anchor & 3) {
+    case DIGITS: {
+      let end = pos + 1;
+      while (isDigitCode(text.charCodeAt(end))) end++;
+      const length = end - pos;
+      if (length <= 2) {
+        if (monthHeadAfter(text, end) < 0) return -1;
+        MONTH_AFTER_RE.lastIndex = end;
+        const m = MONTH_AFTER_RE.exec(text);
+        return m ? MONTH_AFTER_RE.lastIndex - m[1].length : -1;
+      }
+      if (length !== 4 || !monthMayEndBeforeYear(text, pos)) return -1;
+      const from = Math.max(0, pos - BEFORE_WINDOW);
+      const m = MONTH_BEFORE_YEAR_RE.exec(text.slice(from, pos));
+      return m ? from + m.index : -1;
+    }
+    case MIN: {
+      if (monthHeadAfter(text, pos + 2) < 0) return -1;
+      MONTH_AFTER_MIN_RE.lastIndex = pos + 2;
+      const m = MONTH_AFTER_MIN_RE.exec(text);
+      return m ? MONTH_AFTER_MIN_RE.lastIndex - m[1].length : -1;
+    }
+    case REL: {
+      RELATIVE_AT_RE.lastIndex = pos;
+      if (!RELATIVE_AT_RE.test(text)) return -1;
+      const end = skipSpaceBack(text, pos);
+      if (end === pos || !monthTailAt(text, end)) return -1;
+      const from = Math.max(0, pos - BEFORE_WINDOW);
+      const m = MONTH_BEFORE_WORD_RE.exec(text.slice(from, pos));
+      return m ? from + m.index : -1;
+    }
+    default:
+      return 0; // UNSURE: only the markdown plugin records it, and only asks whether to look closer
+  }
+}
+
+/**
+ * @internal True when some anchor (from `scanAnchors` on `text`) has a month name where a mention
+ * needs one: `findDates` on that part of the text may find something. False means it finds nothing.
+ */
+export function anchorsMayHoldDates(text: string, anchors: readonly number[]): boolean {
+  for (let i = 0; i < anchors.length; i++) if (monthOfAnchor(text, anchors[i]) >= 0) return true;
+  return false;
 }
 
 /** Years accepted as written years: keeps "شباط 300 مقاتل" and the like out. */
@@ -529,16 +668,20 @@ function nearestGregorian(month: number, day: number, ref: { y: number; iso: str
  * mentions are included only when `options.refDate` is given.
  * @throws AkhbarError when `refDate` is not a "YYYY-MM-DD" calendar day.
  */
+/** Reused by findDates (not re-entrant: nothing it calls calls it). */
+const scratchAnchors: number[] = [];
+
 export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
   const ref = parseRefDate(options.refDate);
   const found: DateMention[] = [];
   if (typeof text !== "string" || text.length < 3) return found;
-  const re = CANDIDATE_RE;
-  re.lastIndex = 0;
+  const anchors = scratchAnchors;
+  anchors.length = 0;
+  scanAnchors(text, 0, text.length, null, anchors);
   let lastEnd = 0;
-  let hit: RegExpExecArray | null;
-  while ((hit = re.exec(text)) !== null) {
-    const monthStart = monthOfTrigger(text, hit);
+  for (let i = 0; i < anchors.length; i++) {
+    if (anchors[i] >>> 2 < lastEnd) continue; // inside the last mention
+    const monthStart = monthOfAnchor(text, anchors[i]);
     if (monthStart < lastEnd) continue;
     MONTH_AT_RE.lastIndex = monthStart;
     const month = MONTH_AT_RE.exec(text);
@@ -555,7 +698,6 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (mention && mention.start >= lastEnd) {
       found.push(mention);
       lastEnd = mention.end;
-      if (re.lastIndex < mention.end) re.lastIndex = mention.end;
     }
   }
   return found;
