@@ -304,7 +304,7 @@ export function positiveInt(value, name) {
   return v;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+function main() {
   const opts = parseArgs(process.argv.slice(2));
   const n = positiveInt(opts.n ?? 10000, "n");
   const dir = opts.dir ? resolve(String(opts.dir)) : defaultDir(n);
@@ -316,5 +316,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   } else {
     const { reused, ms } = ensureCorpus(n, dir, { force: Boolean(opts.force) });
     console.log(`${reused ? "reused" : "generated"} ${n} articles in ${dir} (${(ms / 1000).toFixed(1)} s)`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (error) {
+    console.error(`generate: ${error.message}`);
+    process.exit(1);
   }
 }

@@ -404,7 +404,7 @@ function options(argv) {
 async function main() {
   const opts = options(process.argv.slice(2));
   if (opts.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 12).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+    console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1).filter((l, k, all) => all.slice(0, k + 1).every((x) => x.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
     return;
   }
   if (!existsSync(eleventyCli)) throw new Error(`Eleventy CLI not found at ${eleventyCli}: run npm install`);
