@@ -20,7 +20,9 @@ import { AkhbarSite, type Strings } from "../theme/site.js";
 import { buildPages } from "../theme/pages.js";
 import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../theme/assets.js";
 import type { UserConfig } from "./types.js";
-import { registerSearch } from "../search/index.js";
+import { buildSearchIndex } from "../search/index.js";
+import { ArchiveWriter, plainGlobals, type NunjucksEnvironment } from "./writer.js";
+import { RenderPlugin } from "@11ty/eleventy";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PACKAGE_INCLUDES = join(PACKAGE_ROOT, "_includes");
@@ -115,6 +117,8 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   const warn = (message: string) => console.warn(`[akhbar] ${message}`);
 
   config.addPlugin(rssPlugin);
+  // renderContent: article bodies that contain shortcodes are rendered at page time.
+  config.addPlugin(RenderPlugin);
   config.addFilter("akhbarJsDate", (ms: number) => new Date(ms));
 
   // Package templates come after the site's own _includes: a file at the same path wins.
@@ -216,12 +220,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     }
     return current;
   });
-  config.on("eleventy.after", () => {
-    if (!incremental || !pendingManifest) return;
-    writeManifest(manifestFile, pendingManifest);
-    saveArticleCache(articleCacheFile);
-    pendingManifest = undefined;
-  });
+
   config.on("eleventy.beforeWatch", () => {
     assets = undefined;
   });
@@ -237,25 +236,41 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     })),
   );
 
-  addPageTemplates(config);
-  if (options.search) registerSearch(config, { outputDir: dirs.output, root: dirs.root });
+  // The archive's pages are written by the archive writer once Eleventy is done, then indexed.
+  let env: NunjucksEnvironment | undefined;
+  let globals: Record<string, unknown> | undefined;
+  config.on("eleventy.engine.njk", ({ environment }: { environment: NunjucksEnvironment }) => {
+    env = environment;
+  });
+  addPageTemplates(config, (data) => {
+    globals = plainGlobals(data);
+  });
+  config.on("eleventy.after", async ({ outputMode }: { outputMode?: string }) => {
+    if (outputMode && outputMode !== "fs") return;
+    if (!env || !current?.render) throw new AkhbarError("eleventy-plugin-akhbar: the theme's pages could not be written (no Nunjucks environment or data)");
+    const site = current;
+    const render = site.render!;
+    const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site });
+    await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
+    await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
+    await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });
+    await writer.run({ template: "akhbar/breaking.njk", alias: "stream", items: render.stream, path: (s) => s.path });
+    await writer.run({ template: "akhbar/feeds/atom.njk", alias: "feed", items: render.atomFeeds, path: (f) => f.path });
+    await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
+    await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
+    await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
+    if (!process.argv.includes("--quiet")) console.log(`[akhbar] wrote ${writer.written} archive pages`);
+    if (incremental && pendingManifest) {
+      writeManifest(manifestFile, pendingManifest);
+      saveArticleCache(articleCacheFile);
+      pendingManifest = undefined;
+    }
+    if (options.search) await buildSearchIndex(dirs.output);
+  });
 }
 
-function addPageTemplates(config: UserConfig): void {
+function addPageTemplates(config: UserConfig, capture: (data: Record<string, unknown>) => void): void {
   const common = { eleventyExcludeFromCollections: true, layout: false };
-  const paged = (data: string, alias: string, path: (item: any) => string | false) => ({
-    ...common,
-    pagination: { data, size: 1, alias, addAllPagesToCollections: false },
-    permalink: (d: Record<string, any>) => path(d[alias]),
-  });
-  config.addTemplate("_akhbar/articles.njk", '{% extends "akhbar/article.njk" %}', paged("akhbar.render.pages", "article", (a) => a.path));
-  config.addTemplate("_akhbar/listings.njk", '{% extends "akhbar/listing.njk" %}', paged("akhbar.render.listings", "listing", (l) => l.path));
-  config.addTemplate("_akhbar/indexes.njk", '{% extends "akhbar/index-page.njk" %}', paged("akhbar.render.indexPages", "index", (i) => i.path));
-  config.addTemplate("_akhbar/breaking.njk", '{% extends "akhbar/breaking.njk" %}', paged("akhbar.render.stream", "stream", (s) => s.path));
-  config.addTemplate("_akhbar/atom.njk", '{% include "akhbar/feeds/atom.njk" %}', paged("akhbar.render.atomFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/rss.njk", '{% include "akhbar/feeds/rss.njk" %}', paged("akhbar.render.rssFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/json.njk", "{{ akhbar.jsonFeed(feed) | safe }}", paged("akhbar.render.jsonFeeds", "feed", (f) => f.path));
-  config.addTemplate("_akhbar/sitemaps.njk", '{% include "akhbar/sitemap.njk" %}', paged("akhbar.render.sitemaps", "sitemap", (s) => s.path));
   config.addTemplate("_akhbar/sitemap-index.njk", '{% include "akhbar/sitemap-index.njk" %}', {
     ...common,
     permalink: (d: Record<string, any>) => (d.akhbar.sitemaps.length > 1 ? "/sitemap.xml" : false),
@@ -266,7 +281,17 @@ function addPageTemplates(config: UserConfig): void {
     "User-agent: *\nAllow: /\n\nSitemap: {{ akhbar.absolute('/sitemap.xml') }}\nSitemap: {{ akhbar.absolute('/news-sitemap.xml') }}\n",
     { ...common, permalink: "/robots.txt" },
   );
-  config.addTemplate("_akhbar/404.njk", '{% extends "akhbar/404.njk" %}', { ...common, permalink: "/404.html" });
+  // The 404 page also hands the archive writer the data cascade (global data, collections).
+  config.addTemplate("_akhbar/404.njk", '{% extends "akhbar/404.njk" %}', {
+    ...common,
+    permalink: "/404.html",
+    eleventyComputed: {
+      akhbarCapture: (data: Record<string, unknown>) => {
+        capture(data);
+        return true;
+      },
+    },
+  });
   config.addTemplate("_akhbar/search.njk", '{% extends "akhbar/search.njk" %}', {
     ...common,
     permalink: (d: Record<string, any>) => (d.akhbar.searchEnabled ? "/search/" : false),

@@ -1,0 +1,90 @@
+/**
+ * The archive writer: renders the theme's many pages (articles, listings, indexes, feeds,
+ * sitemaps) with Eleventy's own Nunjucks environment — same templates, filters, shortcodes and
+ * search paths — and streams each page to disk as soon as it is rendered.
+ *
+ * Why not Eleventy pagination: Eleventy keeps every page it writes (its content and its data) in
+ * memory until the build ends and pays per-page bookkeeping (pagination objects, data cascade,
+ * template map); at archive scale that is most of the build's time and memory. Here memory holds
+ * the archive model and one page at a time. See docs/performance.md.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { AkhbarError } from "../errors.js";
+import { outputFileOf } from "../theme/incremental.js";
+
+/** The part of a Nunjucks Environment the writer uses. */
+export interface NunjucksEnvironment {
+  render(name: string, context: object, callback: (error: Error | null, result: string | null) => void): void;
+}
+
+export interface PageJob<T> {
+  /** Nunjucks template name (found through the search path), or a function producing the text. */
+  template: string | ((item: T) => string);
+  /** The variable the template sees the item as. */
+  alias: string;
+  items: readonly T[];
+  path: (item: T) => string | false;
+}
+
+function render(env: NunjucksEnvironment, name: string, context: object): Promise<string> {
+  return new Promise((resolve, reject) => {
+    env.render(name, context, (error, result) => (error ? reject(error) : resolve(result ?? "")));
+  });
+}
+
+/** Data a virtual template captures from Eleventy's data cascade (global data, collections). */
+const SKIPPED_KEYS = new Set(["page", "permalink", "pagination", "layout", "eleventyComputed", "eleventyExcludeFromCollections", "akhbarCapture"]);
+
+export function plainGlobals(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!data) return out;
+  for (const key of Object.keys(data)) if (!SKIPPED_KEYS.has(key)) out[key] = data[key];
+  return out;
+}
+
+export class ArchiveWriter {
+  private made = new Set<string>();
+  written = 0;
+
+  constructor(
+    private readonly env: NunjucksEnvironment,
+    private readonly outputDir: string,
+    private readonly globals: Record<string, unknown>,
+  ) {}
+
+  private write(path: string, content: string): void {
+    const file = join(this.outputDir, outputFileOf(path));
+    if (!file.startsWith(this.outputDir)) throw new AkhbarError(`refusing to write outside the output folder: ${path}`);
+    const dir = dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    writeFileSync(file, content);
+    this.written++;
+  }
+
+  async run<T>(job: PageJob<T>): Promise<void> {
+    for (const item of job.items) {
+      const path = job.path(item);
+      if (path === false) continue;
+      let content: string;
+      if (typeof job.template === "function") content = job.template(item);
+      else {
+        try {
+          content = await render(this.env, job.template, {
+            ...this.globals,
+            [job.alias]: item,
+            page: { url: path, outputPath: join(this.outputDir, outputFileOf(path)) },
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          const file = (item as { a?: { file?: string } }).a?.file;
+          throw new AkhbarError(`rendering ${path} with ${job.template} failed: ${reason}`, { file, cause: error });
+        }
+      }
+      this.write(path, content);
+    }
+  }
+}
