@@ -139,3 +139,15 @@ minimal("builds a complete site with Eleventy's default folders", () => {
 });
 
 minimal.run();
+
+// ---------------------------------------------------------------- shortcodes inside an article body
+const templated = suite("theme: an article body with shortcodes");
+templated("is rendered by Eleventy (Liquid, then Markdown) when its page is written", () => {
+  const out = join(TMP, "templated-body-site");
+  const result = buildSite(join(REPO, "test", "fixtures", "templated-body-site"), out);
+  assert.is(result.status, 0, result.stderr);
+  const html = read(out, "news/shortcode-in-body/index.html");
+  assert.match(html, /<p>قال ناشطون <span class="akhbar-attribution"><bdi dir="rtl">\(<cite class="akhbar-source akhbar-source--unknown">ناشطون<\/cite>\)<\/bdi><\/span> إن <strong>الطريق<\/strong> مغلق منذ <time datetime="2020-01-04">4 كانون الثاني 2020 م<\/time>\.<\/p>/);
+  assert.not.match(html, /\{%/);
+});
+templated.run();
