@@ -274,7 +274,10 @@ export class AkhbarSite {
       const days = this.daysOfMonth(listing.key!);
       if (days.length === 0) return "";
       const items = days
-        .map((d) => `<li><a href="${d.url}">${escapeHtml(String(Number(d.key.slice(8))))}</a> <span class="count">(${d.count})</span></li>`)
+        .map((d) => {
+          const label = formatDate(d.key, { ...this.dateOptions, calendar: "gregorian", weekday: true, era: false });
+          return `<li><a href="${d.url}">${escapeHtml(label)}</a> <span class="count">(${d.count})</span></li>`;
+        })
         .join("");
       return `<nav aria-label="${escapeHtml(this.strings.days)}"><ul class="day-list">${items}</ul></nav>`;
     }
