@@ -130,6 +130,9 @@ minimal("builds a complete site with Eleventy's default folders", () => {
   }
   const tagPage = read(minimalOut, "tags/القرية/index.html");
   assert.is((tagPage.match(/class="card"/g) ?? []).length, 2);
+  // the site's transform ran on archive pages
+  assert.match(read(minimalOut, "news/third/index.html"), /<!-- transformed --><\/body>/);
+  assert.match(read(minimalOut, "tags/القرية/index.html"), /<!-- transformed --><\/body>/);
   // date-only front matter is that calendar day, never the day before
   assert.match(read(minimalOut, "news/2020/second/index.html"), /datetime="2020-01-06/);
   // the breaking flag feeds the ticker of the pages after it

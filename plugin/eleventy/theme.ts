@@ -21,7 +21,7 @@ import { buildPages } from "../theme/pages.js";
 import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../theme/assets.js";
 import type { UserConfig } from "./types.js";
 import { buildSearchIndex } from "../search/index.js";
-import { ArchiveWriter, plainGlobals, type NunjucksEnvironment } from "./writer.js";
+import { ArchiveWriter, plainGlobals, type NunjucksEnvironment, type Transform } from "./writer.js";
 import { RenderPlugin } from "@11ty/eleventy";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -250,7 +250,10 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     if (!env || !current?.render) throw new AkhbarError("eleventy-plugin-akhbar: the theme's pages could not be written (no Nunjucks environment or data)");
     const site = current;
     const render = site.render!;
-    const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site });
+    const transforms = Object.entries((config as { transforms?: Record<string, Transform["callback"]> }).transforms ?? {}).map(
+      ([name, callback]) => ({ name, callback }),
+    );
+    const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site }, transforms);
     await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
     await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
     await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });

@@ -43,6 +43,9 @@ export function plainGlobals(data: Record<string, unknown> | undefined): Record<
   return out;
 }
 
+/** A site's `addTransform` callbacks, run on every page the writer writes, as Eleventy would. */
+export type Transform = { name: string; callback: (this: object, content: string, outputPath: string) => unknown };
+
 export class ArchiveWriter {
   private made = new Set<string>();
   written = 0;
@@ -51,7 +54,22 @@ export class ArchiveWriter {
     private readonly env: NunjucksEnvironment,
     private readonly outputDir: string,
     private readonly globals: Record<string, unknown>,
+    private readonly transforms: Transform[] = [],
   ) {}
+
+  private async transform(content: string, path: string): Promise<string> {
+    const outputPath = join(this.outputDir, outputFileOf(path));
+    const page = { url: path, outputPath, inputPath: undefined };
+    for (const { name, callback } of this.transforms) {
+      try {
+        const result = await callback.call({ page, url: path, outputPath, inputPath: undefined }, content, outputPath);
+        if (typeof result === "string") content = result;
+      } catch (error) {
+        throw new AkhbarError(`the transform "${name}" failed on ${path}: ${error instanceof Error ? error.message : error}`, { cause: error });
+      }
+    }
+    return content;
+  }
 
   private write(path: string, content: string): void {
     const file = join(this.outputDir, outputFileOf(path));
@@ -84,6 +102,7 @@ export class ArchiveWriter {
           throw new AkhbarError(`rendering ${path} with ${job.template} failed: ${reason}`, { file, cause: error });
         }
       }
+      if (this.transforms.length > 0) content = await this.transform(content, path);
       this.write(path, content);
     }
   }
