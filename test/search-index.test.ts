@@ -30,11 +30,12 @@ test("prepareForIndex: normalises indexed text, keeps filters and metadata as wr
   assert.match(html, "<p>سعر صفيحه زيت &quot;16&quot; الف ليره.</p>");
   assert.match(html, '<span data-pagefind-meta="title">بدء قطاف الزَّيتون في عفرين</span>');
   assert.match(html, '<span data-pagefind-filter="source">إعلام النظام</span>');
-  // The tag footer inside the body is indexed (as a div); the site footer is untouched.
+  // The tag footer inside the body is indexed (as a div).
   assert.match(html, '<div class="article__tags"><ul><li><a href="/t/">زراعه</a></li></ul></div>');
-  assert.match(html, '<footer class="site-footer" data-pagefind-ignore>');
-  // Script bodies are not touched.
-  assert.match(html, '{"headline":"بدء قطاف الزَّيتون في عفرين"}');
+  // Only the body element is handed on, inside the page's <html> tag (the language).
+  assert.ok(html.startsWith('<!doctype html><html lang="ar" dir="rtl"><body><article class="article" data-pagefind-body>'), html.slice(0, 120));
+  assert.ok(html.endsWith("</article></body></html>"));
+  for (const outside of ["site-footer", "akhbar-ticker", "<nav", "application/ld+json"]) assert.not.match(html, outside);
 });
 
 test("prepareForIndex: original text of the indexed region only, as metadata", () => {
@@ -55,6 +56,15 @@ test("prepareForIndex: escapes the original text in the attribute", () => {
 
 test("prepareForIndex: pages without data-pagefind-body are skipped", () => {
   assert.is(prepareForIndex("<html lang=ar><body><p>الأرشيف</p></body></html>"), undefined);
+  assert.is(prepareForIndex('<html lang=ar><body><p title="data-pagefind-body">الأرشيف</p></body></html>'), undefined);
+});
+
+test("prepareForIndex: script bodies inside the article are left alone; an unclosed body still ends", () => {
+  const page = prepareForIndex('<html lang="ar"><body><div data-pagefind-body><p>الخبر</p><script>var s = "الأسعار";</script><p>الثاني')!;
+  assert.match(page.html, '<script>var s = "الأسعار";</script>');
+  assert.match(page.html, "<p>خبر</p>");
+  assert.is(page.text, "الخبر الثاني");
+  assert.ok(page.html.endsWith("</body></html>"));
 });
 
 test("decodeEntities", () => {

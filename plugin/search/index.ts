@@ -31,6 +31,9 @@ export interface IndexStats {
   outputPath: string;
 }
 
+/** Pages sent to Pagefind before waiting for one to be indexed. */
+const IN_FLIGHT = 32;
+
 /** Folder name of the bundle inside the output directory. */
 export const BUNDLE_DIR = "pagefind";
 
@@ -82,13 +85,22 @@ export async function buildSearchIndex(outputDir: string): Promise<IndexStats> {
     if (!created.index) throw fail("createIndex", created.errors);
     const index = created.index;
     let pages = 0;
+    // Several pages in flight at once: the Pagefind service works while Node prepares the next
+    // ones. Pagefind orders pages itself, so the bundle does not depend on arrival order (the
+    // determinism test builds twice).
+    const pending = new Set<Promise<void>>();
     for (const file of files) {
       const prepared = prepareForIndex(readFileSync(join(outputDir, file), "utf8"));
       if (!prepared) continue;
-      const added = await index.addHTMLFile({ url: urlForFile(file), content: prepared.html });
-      if (added.errors.length) throw fail(`indexing ${file}`, added.errors);
       pages++;
+      const job: Promise<void> = index.addHTMLFile({ url: urlForFile(file), content: prepared.html }).then((added) => {
+        pending.delete(job);
+        if (added.errors.length) throw fail(`indexing ${file}`, added.errors);
+      });
+      pending.add(job);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
     }
+    await Promise.all(pending);
     rmSync(outputPath, { recursive: true, force: true });
     const result = await index.writeFiles({ outputPath });
     if (result.errors.length) throw fail("writeFiles", result.errors);

@@ -54,18 +54,26 @@ export function stripArticle(word: string): string {
 /** Normalise Arabic text for matching (see the module comment). Pure; any string in, string out. */
 export function normalizeArabic(text: string): string {
   if (typeof text !== "string" || text === "") return "";
+  // Whole-string replacements give the same result as word by word (none of them touches
+  // whitespace), except for a word made only of marks, which must keep its place: rare, slow path.
+  if (LONE_MARKS.test(text)) return text.split(/(\s+)/).map(token).join("");
+  return convert(text);
+}
+
+const LONE_MARKS = new RegExp(`(?:^|\\s)(?:${MARKS.source})+(?=\\s|$)`);
+
+function convert(text: string): string {
   return text
-    .split(/(\s+)/)
-    .map((token) => {
-      if (token === "" || /^\s+$/.test(token)) return token;
-      const plain = token
-        .replace(MARKS, "")
-        .replace(LETTER, (c) => LETTERS[c])
-        .replace(DIGIT, digit)
-        .toLowerCase()
-        .replace(WORD, stripArticle);
-      // A token made only of marks (a lone tatweel, say) keeps its place as it was.
-      return plain === "" ? token : plain;
-    })
-    .join("");
+    .replace(MARKS, "")
+    .replace(LETTER, (c) => LETTERS[c])
+    .replace(DIGIT, digit)
+    .toLowerCase()
+    .replace(WORD, stripArticle);
+}
+
+function token(part: string): string {
+  if (part === "" || /^\s+$/.test(part)) return part;
+  const plain = convert(part);
+  // A token made only of marks (a lone tatweel, say) keeps its place as it was.
+  return plain === "" ? part : plain;
 }
