@@ -260,20 +260,36 @@ const MONTH_AT_RE = new RegExp(MONTH_TRIE, "y");
 const RELATIVE_AT_RE = new RegExp(`ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "uy");
 const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
 
-/** 16-bit key of two UTF-16 code units' low bytes: a cheap, lossy (never too strict) pair test. */
-const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
-/** First two characters of every month spelling, and of "من"/"شهر" (allowed between day and month). */
-const MONTH_HEADS = new Uint8Array(65536);
+/**
+ * 12-bit key of two UTF-16 code units (their low 6 bits): a cheap, lossy (never too strict) pair
+ * test. Distinct for pairs of Arabic letters (U+0621-U+064A); tables stay small (4 KB) so that
+ * they stay in cache between markdown-it's own work.
+ */
+const pairKey = (a: number, b: number) => ((a & 0x3f) << 6) | (b & 0x3f);
+/**
+ * First two characters of every month spelling, and of "من"/"شهر" (allowed between day and month):
+ * 1, or 2 for "ال" (most words start with it, only "المحرم" among the months), when the next two
+ * characters must be in MONTH_HEADS_AFTER_AL too.
+ */
+const MONTH_HEADS = new Uint8Array(4096);
+const MONTH_HEADS_AFTER_AL = new Uint8Array(4096);
+const AL = pairKey(0x627, 0x644);
 /** Last two characters of every month spelling. */
-const MONTH_TAILS = new Uint8Array(65536);
-for (const name of [...MONTHS.keys(), "من", "شهر"]) MONTH_HEADS[pairKey(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+const MONTH_TAILS = new Uint8Array(4096);
+for (const name of [...MONTHS.keys(), "من", "شهر"]) {
+  const head = pairKey(name.charCodeAt(0), name.charCodeAt(1));
+  if (head === AL) MONTH_HEADS_AFTER_AL[pairKey(name.charCodeAt(2), name.charCodeAt(3))] = 1;
+  MONTH_HEADS[head] = head === AL ? 2 : 1;
+}
 for (const name of MONTHS.keys()) MONTH_TAILS[pairKey(name.charCodeAt(name.length - 2), name.charCodeAt(name.length - 1))] = 1;
-/** Third and fourth letters of the relative words ("الجاري": ج, ا), indexed by low byte. */
+/** Third to fifth letters of the relative words ("الجاري": ج, ا, ر), indexed by low byte. */
 const REL_THIRD = new Uint8Array(256);
 const REL_FOURTH = new Uint8Array(256);
+const REL_FIFTH = new Uint8Array(256);
 for (const word of RELATIVE_WORDS.keys()) {
   REL_THIRD[word.charCodeAt(2) & 0xff] = 1;
   REL_FOURTH[word.charCodeAt(3) & 0xff] = 1;
+  REL_FIFTH[word.charCodeAt(4) & 0xff] = 1;
 }
 
 function isDigitCode(c: number): boolean {
@@ -291,30 +307,59 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /**
+ * Anchors that start a word after whitespace: "من" + whitespace + a possible month (MIN), and "ال"
+ * with the third to fifth letters of a relative word after a possible month (REL). Both need
+ * whitespace before them to lead to a mention (readLeft reads "من" as a word after whitespace;
+ * MONTH_BEFORE_WORD_RE ends in `\\s+`). The month checks are the cheap pair tests of monthOfAnchor,
+ * done here so that ordinary text records (almost) no anchors.
+ */
+function wordAnchor(text: string, p: number, out: number[]): void {
+  const c = text.charCodeAt(p);
+  if (c === 0x627) {
+    if (
+      text.charCodeAt(p + 1) === 0x644 &&
+      REL_THIRD[text.charCodeAt(p + 2) & 0xff] === 1 &&
+      REL_FOURTH[text.charCodeAt(p + 3) & 0xff] === 1 &&
+      REL_FIFTH[text.charCodeAt(p + 4) & 0xff] === 1 &&
+      monthTailAt(text, skipSpaceBack(text, p))
+    ) {
+      out.push(p * 4 + REL);
+    }
+  } else if (c === 0x645) {
+    if (text.charCodeAt(p + 1) === 0x646 && monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
+  }
+}
+
+/**
  * @internal Scans `text` from `from` to `to` and appends anchors to `out`; stops early at an ASCII
  * character marked in `stops` (the markdown plugin passes markdown-it's text terminators) and
  * returns where it stopped. Characters outside [from, to) are read as context only.
+ * Arabic letters, the bulk of the text, cost one comparison each.
  */
 export function scanAnchors(text: string, from: number, to: number, stops: Uint8Array | null, out: number[]): number {
   let pos = from;
   for (; pos < to; pos++) {
     const ch = text.charCodeAt(pos);
+    if ((ch - 0x600) >>> 0 < 0x60) continue; // U+0600-U+065F: Arabic letters, marks, punctuation
+    if (ch === 0x20) {
+      // Every fifth character: look on only for "ا" or "م" (of "ال…" or "من").
+      const next = text.charCodeAt(pos + 1);
+      if (next === 0x627 || next === 0x645) wordAnchor(text, pos + 1, out);
+      continue;
+    }
     if (ch < 0x80) {
       if (stops !== null && stops[ch] === 1) break;
-      if (ch <= 0x39 && ch >= 0x30 && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
-    } else if (ch >= 0x660) {
-      if ((ch <= 0x669 || (ch >= 0x6f0 && ch <= 0x6f9)) && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
-    } else if (ch === 0x644) {
-      // "ال" followed by the third and fourth letters of some relative word
-      if (
-        text.charCodeAt(pos - 1) === 0x627 &&
-        REL_THIRD[text.charCodeAt(pos + 1) & 0xff] === 1 &&
-        REL_FOURTH[text.charCodeAt(pos + 2) & 0xff] === 1
-      ) {
-        out.push((pos - 1) * 4 + REL);
+      if (ch <= 0x39) {
+        if (ch >= 0x30) {
+          if (!isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+        } else if (ch <= 0x0d && ch >= 0x09) {
+          wordAnchor(text, pos + 1, out);
+        }
       }
-    } else if (ch === 0x646) {
-      if (text.charCodeAt(pos - 1) === 0x645 && isSpaceCode(text.charCodeAt(pos + 1))) out.push((pos - 1) * 4 + MIN);
+    } else if (ch >= 0x660 && ch <= 0x6f9) {
+      if ((ch <= 0x669 || ch >= 0x6f0) && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+    } else if (isSpaceCode(ch)) {
+      wordAnchor(text, pos + 1, out);
     }
   }
   return pos;
@@ -324,7 +369,9 @@ export function scanAnchors(text: string, from: number, to: number, stops: Uint8
 function monthHeadAfter(text: string, pos: number): number {
   if (!isSpaceCode(text.charCodeAt(pos))) return -1;
   while (isSpaceCode(text.charCodeAt(pos))) pos++;
-  return MONTH_HEADS[pairKey(text.charCodeAt(pos), text.charCodeAt(pos + 1))] === 1 ? pos : -1;
+  const head = MONTH_HEADS[pairKey(text.charCodeAt(pos), text.charCodeAt(pos + 1))];
+  if (head === 2) return MONTH_HEADS_AFTER_AL[pairKey(text.charCodeAt(pos + 2), text.charCodeAt(pos + 3))] === 1 ? pos : -1;
+  return head === 1 ? pos : -1;
 }
 
 /** True when a month name (or the ")" of "آذار (مارس)") may end at `end`. */
@@ -386,10 +433,10 @@ function monthOfAnchor(text: string, anchor: number): number {
       return m ? MONTH_AFTER_MIN_RE.lastIndex - m[1].length : -1;
     }
     case REL: {
-      RELATIVE_AT_RE.lastIndex = pos;
-      if (!RELATIVE_AT_RE.test(text)) return -1;
       const end = skipSpaceBack(text, pos);
       if (end === pos || !monthTailAt(text, end)) return -1;
+      RELATIVE_AT_RE.lastIndex = pos;
+      if (!RELATIVE_AT_RE.test(text)) return -1;
       const from = Math.max(0, pos - BEFORE_WINDOW);
       const m = MONTH_BEFORE_WORD_RE.exec(text.slice(from, pos));
       return m ? from + m.index : -1;
@@ -436,8 +483,19 @@ function weekdayOf(iso: string): number {
   return (dayNumber(iso) + 4) % 7; // 1970-01-01 was a Thursday (4)
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+/** Word characters (\\p{L}, \\p{M}, \\p{N}) below U+0700 by UTF-16 code unit: 1 yes, 0 no. */
+const WORD_CODES = new Uint8Array(0x700);
+for (let c = 0; c < 0x700; c++) WORD_CODES[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** True when code unit `c` is a letter, mark or digit (NaN, past the end of a string, is not). */
+function isWordCode(c: number): boolean {
+  if (c < 0x700) return WORD_CODES[c] === 1;
+  return c === c && WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/** `isWordCode` of `text[pos]`: no one-character string and regex test per character (the words read around each date made those the costliest part of a date). */
+function isWordAt(text: string, pos: number): boolean {
+  return isWordCode(text.charCodeAt(pos));
 }
 
 /** Single-letter proclitics that may be glued to a day number or a month: و, ب, ل, ف. */
@@ -446,8 +504,8 @@ const PROCLITICS = "وبلف";
 /** True when `text[pos]` starts a word, allowing one glued proclitic that itself starts a word. */
 function startsWord(text: string, pos: number): boolean {
   const before = text[pos - 1];
-  if (!isWordChar(before)) return true;
-  return PROCLITICS.includes(before!) && !isWordChar(text[pos - 2]);
+  if (!isWordAt(text, pos - 1)) return true;
+  return PROCLITICS.includes(before) && !isWordAt(text, pos - 2);
 }
 
 type RefDate = { y: number; m: number; d: number; iso: string };
@@ -515,7 +573,6 @@ interface LeftContext {
   refused?: boolean;
 }
 
-const SPACE_RE = /\s/;
 const DIGITS_RE = /^[0-9\u0660-\u0669\u06F0-\u06F9]+$/;
 const ENDS_WITH_DIGIT_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]$/;
 
@@ -530,14 +587,14 @@ interface Word {
  */
 function wordBefore(text: string, end: number, comma = false): Word | undefined {
   let e = end;
-  while (e > 0 && SPACE_RE.test(text[e - 1])) e--;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (comma && e > 0 && (text[e - 1] === "،" || text[e - 1] === ",")) {
     e--;
-    while (e > 0 && SPACE_RE.test(text[e - 1])) e--;
+    while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
   }
   if (e === end) return undefined;
   let s = e;
-  while (s > 0 && isWordChar(text[s - 1])) s--;
+  while (s > 0 && isWordAt(text, s - 1)) s--;
   return s === e ? undefined : { start: s, word: text.slice(s, e) };
 }
 
@@ -637,15 +694,15 @@ function readRight(text: string, pos: number, info: MonthInfo): RightContext {
     const eraOk =
       era !== undefined &&
       (info.calendar === "hijri" ? HIJRI_ERAS : GREGORIAN_ERAS).has(era) &&
-      !isWordChar(text[YEAR_RE.lastIndex]);
+      !isWordAt(text, YEAR_RE.lastIndex);
     const end = eraOk ? YEAR_RE.lastIndex : digitsEnd;
     const year = Number(toLatinDigits(y[2]));
     const [lo, hi] = info.calendar === "hijri" ? HIJRI_YEARS : GREGORIAN_YEARS;
-    if (y[2].length === 4 && year >= lo && year <= hi && !isWordChar(text[end])) return { end, year };
+    if (y[2].length === 4 && year >= lo && year <= hi && !isWordAt(text, end)) return { end, year };
   }
   RELATIVE_RE.lastIndex = pos;
   const r = RELATIVE_RE.exec(text);
-  if (r && !isWordChar(text[RELATIVE_RE.lastIndex])) {
+  if (r && !isWordAt(text, RELATIVE_RE.lastIndex)) {
     return { end: RELATIVE_RE.lastIndex, relative: RELATIVE_WORDS.get(r[1]) };
   }
   return { end: pos };
@@ -672,35 +729,45 @@ function nearestGregorian(month: number, day: number, ref: { y: number; iso: str
 const scratchAnchors: number[] = [];
 
 export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
-  const ref = parseRefDate(options.refDate);
+  parseRefDate(options.refDate); // throws on a malformed refDate even when the text names no date
   const found: DateMention[] = [];
   if (typeof text !== "string" || text.length < 3) return found;
   const anchors = scratchAnchors;
-  anchors.length = 0;
+  if (anchors.length !== 0) anchors.length = 0; // setting length costs a runtime call: only when needed
   scanAnchors(text, 0, text.length, null, anchors);
   let lastEnd = 0;
   for (let i = 0; i < anchors.length; i++) {
-    if (anchors[i] >>> 2 < lastEnd) continue; // inside the last mention
-    const monthStart = monthOfAnchor(text, anchors[i]);
-    if (monthStart < lastEnd) continue;
-    MONTH_AT_RE.lastIndex = monthStart;
-    const month = MONTH_AT_RE.exec(text);
-    if (!month) continue;
-    const monthEnd = monthStart + month[0].length;
-    if (isWordChar(text[monthEnd])) continue;
-    const info = MONTHS.get(key(month[0]))!;
-    const left = readLeft(text, monthStart);
-    if (left.refused) continue;
-    // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.
-    if (left.day === undefined && !startsWord(text, monthStart)) continue;
-    const right = readRight(text, monthEnd, info);
-    const mention = resolve(text, left, right, info, ref, options);
-    if (mention && mention.start >= lastEnd) {
+    const mention = mentionAtAnchor(text, anchors[i], lastEnd, options);
+    if (mention) {
       found.push(mention);
       lastEnd = mention.end;
     }
   }
   return found;
+}
+
+/**
+ * @internal The mention that anchor `anchor` (from `scanAnchors` on `text`) leads to, starting at or
+ * after `lastEnd` (the end of the previous mention), or undefined. `findDates` is this over all
+ * anchors in order; the markdown plugin calls it for the anchors it finds while markdown-it reads.
+ */
+export function mentionAtAnchor(text: string, anchor: number, lastEnd: number, options: FindDatesOptions): DateMention | undefined {
+  if (anchor >>> 2 < lastEnd) return undefined; // inside the last mention
+  const monthStart = monthOfAnchor(text, anchor);
+  if (monthStart < lastEnd) return undefined;
+  MONTH_AT_RE.lastIndex = monthStart;
+  const month = MONTH_AT_RE.exec(text);
+  if (!month) return undefined;
+  const monthEnd = monthStart + month[0].length;
+  if (isWordAt(text, monthEnd)) return undefined;
+  const info = MONTHS.get(key(month[0]))!;
+  const left = readLeft(text, monthStart);
+  if (left.refused) return undefined;
+  // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.
+  if (left.day === undefined && !startsWord(text, monthStart)) return undefined;
+  const right = readRight(text, monthEnd, info);
+  const mention = resolve(text, left, right, info, parseRefDate(options.refDate), options);
+  return mention && mention.start >= lastEnd ? mention : undefined;
 }
 
 function resolve(

@@ -9,15 +9,24 @@
  * text inside inline HTML elements where a <time> would be wrong (<a>, <code>, <time>, …).
  * html_inline / html_block content is never touched.
  *
+ * Speed (issue 6: under 10% of rendering time): markdown-it already reads every character of
+ * inline text once, in its `text` rule. The plugin replaces that rule with the same loop (same
+ * terminators, same result) that also records date anchors (`scanAnchors`: digit runs, "من",
+ * relative words) and checks each against the block's source for a month name next to it. Only
+ * blocks with such an anchor are searched by `findDates` afterwards; the others cost the core
+ * rule one WeakSet lookup. Text the loop does not see (entities, backslash escapes) marks its
+ * block for a full search. If another plugin replaced the `text` rule first, or it did not run
+ * during a render, every block is searched (slower, same result).
+ *
  * Per render, `env` may carry:
  *   - `env.akhbarDate`: the article's date ("YYYY-MM-DD") for relative and year-less mentions;
  *   - `env.akhbarFile`, else `env.page.inputPath`: the file named in warnings.
  */
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { MarkdownIt, StateCore, StateInline, Token } from "markdown-it";
 import { AkhbarError } from "../errors.js";
 import { validateDateOptions } from "../dates/index.js";
 import { WEEKDAYS } from "../dates/months.js";
-import { findDates, type DateMention } from "../dates/text.js";
+import { findDates, mentionAtAnchor, scanAnchors, type DateMention, type FindDatesOptions } from "../dates/text.js";
 import type { DateOptions } from "../dates/types.js";
 import { dateTitle } from "./date-title.js";
 
@@ -54,6 +63,19 @@ function setsKey(sets: readonly string[]): string {
   return key;
 }
 const TIME_CLOSE = "akhbar_time_close";
+
+/** markdown-it's text terminators (rules_inline/text.mjs): its text rule stops at these. */
+const TEXT_STOPS = new Uint8Array(128);
+for (const ch of "\n!#$%&*+-:<=>@[\\]^_`{}~") TEXT_STOPS[ch.charCodeAt(0)] = 1;
+const AMPERSAND = 0x26;
+const BACKSLASH = 0x5c;
+
+/** True when `md`'s inline `text` rule is markdown-it's own (any copy of it), so replacing it is safe. */
+function hasStockTextRule(md: MarkdownIt): boolean {
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: { name: string; length: number } }[] }).__rules__;
+  const rule = rules.find((r) => r.name === "text");
+  return rule !== undefined && rule.fn.name === "text" && rule.fn.length === 2;
+}
 
 function validateOptions(options: ArabicDatesOptions): void {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
@@ -115,6 +137,44 @@ export function weekdayWarning(mention: DateMention, file: string | undefined): 
   );
 }
 
+/** Per inline block (keyed by its token array): where the last date ended, dates to warn about. */
+interface BlockDates {
+  /** End (offset in the block's source) of the last date found: the next must start after it. */
+  lastEnd: number;
+  /** Dates whose weekday contradicts them (left unmarked), in text order. */
+  contradicting: DateMention[];
+  /** Set when the block must be searched after parsing instead (see the module comment). */
+  fallback: boolean;
+}
+
+/** Inline HTML elements around the end of `tokens` that text is skipped in (<code>, <time>, …). */
+function insideSkippedHtml(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].type === "html_inline") depth = Math.max(0, depth + htmlSkipDelta(tokens[i].content));
+  }
+  return depth > 0;
+}
+
+/**
+ * Text tokens of `children` with this plugin's <time> wrappers undone (mention text merged back
+ * into the text around it), for the blocks that are searched after parsing.
+ */
+function unwrapped(children: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const token = children[i];
+    if (token.type === TIME_OPEN || token.type === TIME_CLOSE) continue;
+    const last = out[out.length - 1];
+    if (token.type === "text" && last?.type === "text") {
+      last.content += token.content;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
 export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOptions = {}): void {
   validateOptions(options);
   if (options.enabled === false) return;
@@ -133,6 +193,17 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     return title;
   };
 
+  /** Sets the <time> attributes of `open` for `mention`. */
+  function timeAttrs(open: Token, mention: DateMention): void {
+    open.attrSet("datetime", mention.iso);
+    if (mention.hijri) {
+      const { year, month, day } = mention.hijri;
+      const pad = (n: number) => String(n).padStart(2, "0");
+      open.attrSet("data-hijri", `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`);
+    }
+    open.attrSet("title", titleOf(mention));
+  }
+
   function split(state: StateCore, token: Token, found: DateMention[]): Token[] {
     const out: Token[] = [];
     const text = token.content;
@@ -147,13 +218,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     for (const mention of found) {
       pushText(text.slice(pos, mention.start));
       const open = new state.Token(TIME_OPEN, "time", 1);
-      open.attrSet("datetime", mention.iso);
-      if (mention.hijri) {
-        const { year, month, day } = mention.hijri;
-        const pad = (n: number) => String(n).padStart(2, "0");
-        open.attrSet("data-hijri", `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`);
-      }
-      open.attrSet("title", titleOf(mention));
+      timeAttrs(open, mention);
       open.level = token.level;
       out.push(open);
       pushText(mention.text);
@@ -166,38 +231,144 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     return out;
   }
 
-  md.core.ruler.push("akhbar_arabic_dates", (state) => {
-    const env = state.env as ArabicDatesEnv | undefined;
-    const ref = refDateOf(env, refDate);
-    const findOptions = { ...dateOptions, refDate: ref };
-    for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
-      const children = block.children;
-      let changed: Token[] | undefined;
-      let linkDepth = 0;
-      let htmlDepth = 0;
-      for (let i = 0; i < children.length; i++) {
-        const child = children[i];
-        let replacement: Token[] | undefined;
-        if (child.type === "link_open") linkDepth++;
-        else if (child.type === "link_close") linkDepth = Math.max(0, linkDepth - 1);
-        else if (child.type === "html_inline") htmlDepth = Math.max(0, htmlDepth + htmlSkipDelta(child.content));
-        else if (child.type === "text" && linkDepth === 0 && htmlDepth === 0) {
-          const found = findDates(child.content, findOptions);
-          if (found.length > 0) {
-            const marked = found.filter((m) => m.weekday?.matches !== false);
-            for (const m of found) if (m.weekday?.matches === false) warn(weekdayWarning(m, fileOf(env)));
-            if (marked.length > 0) replacement = split(state, child, marked);
-          }
-        }
-        if (replacement) {
-          changed ??= children.slice(0, i);
-          changed!.push(...replacement);
-        } else if (changed) {
-          changed.push(child);
+  /** The old way, kept for the cases the text rule cannot handle: findDates on every text token. */
+  function searchTokens(state: StateCore, children: Token[], findOptions: FindDatesOptions, file: string | undefined): Token[] | undefined {
+    let changed: Token[] | undefined;
+    let linkDepth = 0;
+    let htmlDepth = 0;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      let replacement: Token[] | undefined;
+      if (child.type === "link_open") linkDepth++;
+      else if (child.type === "link_close") linkDepth = Math.max(0, linkDepth - 1);
+      else if (child.type === "html_inline") htmlDepth = Math.max(0, htmlDepth + htmlSkipDelta(child.content));
+      else if (child.type === "text" && linkDepth === 0 && htmlDepth === 0) {
+        const found = findDates(child.content, findOptions);
+        if (found.length > 0) {
+          const marked = found.filter((m) => m.weekday?.matches !== false);
+          for (const m of found) if (m.weekday?.matches === false) warn(weekdayWarning(m, file));
+          if (marked.length > 0) replacement = split(state, child, marked);
         }
       }
-      if (changed) block.children = changed;
+      if (replacement) {
+        changed ??= children.slice(0, i);
+        changed!.push(...replacement);
+      } else if (changed) {
+        changed.push(child);
+      }
+    }
+    return changed;
+  }
+
+  // Per render (set by the rule before "inline"): the options findDates gets, and whether the text
+  // rule below wraps dates while markdown-it reads (else every block is searched after parsing).
+  let findOptions: FindDatesOptions = {};
+  let wrapWhileReading = false;
+  let textRuleRan = false;
+  const blocks = new WeakMap<Token[], BlockDates>();
+  const anchors: number[] = [];
+
+  md.core.ruler.before("inline", "akhbar_arabic_dates_env", (state) => {
+    findOptions = { ...dateOptions, refDate: refDateOf(state.env as ArabicDatesEnv | undefined, refDate) };
+    findDates("", findOptions); // a refDate that is no calendar day throws AkhbarError here
+    // Typographer replacements and linkify change or split text after reading: search afterwards.
+    wrapWhileReading = replaceText && !state.md.options.typographer && !state.md.options.linkify;
+    textRuleRan = false;
+  });
+
+  /** Reads dates in run [start, pos) of the block's source and wraps them (or marks the block). */
+  function wrapRun(state: StateInline, start: number, pos: number, block: BlockDates): void {
+    const src = state.src;
+    // Dates are read in their line: a line break ends a text token (softbreak), and markup ends one
+    // with characters that are no letters, digits or spaces, which stop the reading just the same.
+    const lineStart = src.lastIndexOf("\n", start - 1) + 1;
+    let lineEnd = src.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = src.length;
+    const line = lineStart === 0 && lineEnd === src.length ? src : src.slice(lineStart, lineEnd);
+    let cursor = start;
+    let skipChecked = false;
+    for (let i = 0; i < anchors.length; i++) {
+      const at = anchors[i] >>> 2;
+      if (at < block.lastEnd) continue;
+      const mention = mentionAtAnchor(line, anchors[i] - lineStart * 4, Math.max(0, block.lastEnd - lineStart), findOptions);
+      if (!mention) continue;
+      const mStart = lineStart + mention.start;
+      const mEnd = lineStart + mention.end;
+      if (mStart < start || mEnd > pos) {
+        // The date runs over a markdown-it terminator ("آذار - مارس 2017"): search after parsing.
+        block.fallback = true;
+        break;
+      }
+      if (!skipChecked) {
+        skipChecked = true;
+        if (insideSkippedHtml(state.tokens)) break;
+      }
+      block.lastEnd = mEnd;
+      if (mention.weekday?.matches === false) {
+        block.contradicting.push(mention);
+        continue;
+      }
+      if (mStart > cursor) state.pending += src.slice(cursor, mStart);
+      timeAttrs(state.push(TIME_OPEN, "time", 1), mention);
+      state.push("text", "", 0).content = mention.text;
+      state.push(TIME_CLOSE, "time", -1);
+      cursor = mEnd;
+    }
+    if (pos > cursor) state.pending += src.slice(cursor, pos);
+  }
+
+  const replaceText = hasStockTextRule(md);
+  if (replaceText) {
+    // markdown-it's text rule (same terminators, same result) that also finds date anchors.
+    md.inline.ruler.at("text", (state: StateInline, silent: boolean): boolean => {
+      const src = state.src;
+      const start = state.pos;
+      // (Setting an array's length is a runtime call: an unconditional reset here cost 5% of rendering.)
+      if (anchors.length !== 0) anchors.length = 0;
+      const pos = scanAnchors(src, start, state.posMax, TEXT_STOPS, anchors);
+      if (silent || !wrapWhileReading) {
+        if (pos === start) return false;
+        if (!silent) state.pending += src.slice(start, pos);
+        state.pos = pos;
+        return true;
+      }
+      textRuleRan = true;
+      const stop = pos < state.posMax ? src.charCodeAt(pos) : -1;
+      let block: BlockDates | undefined;
+      if (anchors.length !== 0 || stop === AMPERSAND || stop === BACKSLASH) {
+        block = blocks.get(state.tokens);
+        if (!block) blocks.set(state.tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
+        // Entities and escapes turn into text the reading here does not see: search afterwards.
+        if (stop === AMPERSAND || stop === BACKSLASH) block.fallback = true;
+      }
+      if (pos === start) return false;
+      if (block && anchors.length !== 0 && !block.fallback) {
+        // Link text is left alone (markdown-it >= 13 counts link nesting; without it, search afterwards).
+        const linkLevel = (state as StateInline & { linkLevel?: number }).linkLevel;
+        if (typeof linkLevel !== "number") block.fallback = true;
+        if (linkLevel === 0) wrapRun(state, start, pos, block);
+        else state.pending += src.slice(start, pos);
+      } else {
+        state.pending += src.slice(start, pos);
+      }
+      state.pos = pos;
+      return true;
+    });
+  }
+
+  md.core.ruler.push("akhbar_arabic_dates", (state) => {
+    const file = fileOf(state.env as ArabicDatesEnv | undefined);
+    const searchAll = !wrapWhileReading || !textRuleRan;
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const dates = blocks.get(block.children);
+      if (searchAll || dates?.fallback) {
+        const children = dates ? unwrapped(block.children) : block.children;
+        const changed = searchTokens(state, children, findOptions, file);
+        if (changed || children !== block.children) block.children = changed ?? children;
+      } else if (dates) {
+        for (const m of dates.contradicting) warn(weekdayWarning(m, file));
+      }
     }
   });
 }
