@@ -79,8 +79,16 @@ function stripOuterParentheses(text: string): string {
 }
 
 /**
+ * No source name is longer than this (characters). Pieces longer than it are not looked up while
+ * splitting at " و": without the bound, long runs like " و( و( و(…" took seconds (cubic), found
+ * by test/quality/fuzz.test.ts.
+ */
+const MAX_NAME_LENGTH = 100;
+
+/**
  * Split "ناشطون وإعلام النظام" at " و" only into names the registry knows, all of them: a name
- * that itself contains " و" (or an unknown pair) stays whole. Memoised, so quadratic at worst.
+ * that itself contains " و" (or an unknown pair) stays whole. Memoised; each start position tries
+ * only the cuts within MAX_NAME_LENGTH, so linear in the length of `part`.
  */
 function splitOnWa(part: string, registry: NameLookup): string[] {
   if (registry.has(part)) return [part];
@@ -92,11 +100,12 @@ function splitOnWa(part: string, registry: NameLookup): string[] {
   const from = (start: number): string[] | null => {
     if (memo.has(start)) return memo.get(start)!;
     let result: string[] | null = null;
-    const whole = part.slice(start).trim();
+    const whole = part.length - start <= MAX_NAME_LENGTH ? part.slice(start).trim() : "";
     if (start > 0 && whole !== "" && registry.has(whole)) result = [whole];
     for (const cut of cuts) {
       if (result) break;
       if (cut.at <= start) continue;
+      if (cut.at - start > MAX_NAME_LENGTH) break; // cuts are in order: every later head is longer
       const head = part.slice(start, cut.at).trim();
       if (head === "" || !registry.has(head)) continue;
       const tail = from(cut.next);
