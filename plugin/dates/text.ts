@@ -9,7 +9,6 @@
  * one regex scan and nothing else.
  */
 import { AkhbarError } from "../errors.js";
-import { toLatinDigits } from "./digits.js";
 import { hijriMonthLength, hijriMonthStart, toHijri } from "./index.js";
 import {
   EGYPT_MONTHS,
@@ -69,7 +68,13 @@ export interface FindDatesOptions extends DateOptions {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]";
-const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+function hasArabicIndicDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x660 && (c <= 0x669 || (c >= 0x6f0 && c <= 0x6f9))) return true;
+  }
+  return false;
+}
 
 /** Spelling variants seen in news text: alef without hamza, final ه for ة, ي for final ى. */
 function spellings(name: string): string[] {
@@ -82,7 +87,11 @@ function spellings(name: string): string[] {
 
 /** Lookup key for text matched by a name regex: whitespace runs collapse to one space. */
 function key(text: string): string {
-  return text.replace(/\s+/g, " ");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 ? isSpaceCode(c) : isSpaceCode(text.charCodeAt(i + 1))) return text.replace(/\s+/g, " ");
+  }
+  return text;
 }
 
 function escapeRegExp(text: string): string {
@@ -239,8 +248,6 @@ const RELATIVE_RE = new RegExp(`\\s+(${alternation(RELATIVE_WORDS.keys())})`, "y
 const DIGITS = 0;
 const MIN = 1;
 const REL = 2;
-/** Recorded by the markdown plugin for text it did not see (entities, escapes): always a candidate. */
-export const UNSURE_ANCHOR_KIND = 3;
 
 const MONTH_TRIE = trieAlternation(MONTHS.keys());
 /** After a day number: the month name. */
@@ -282,13 +289,11 @@ for (const name of [...MONTHS.keys(), "من", "شهر"]) {
   MONTH_HEADS[head] = head === AL ? 2 : 1;
 }
 for (const name of MONTHS.keys()) MONTH_TAILS[pairKey(name.charCodeAt(name.length - 2), name.charCodeAt(name.length - 1))] = 1;
-/** Third to fifth letters of the relative words ("الجاري": ج, ا, ر), indexed by low byte. */
-const REL_THIRD = new Uint8Array(256);
-const REL_FOURTH = new Uint8Array(256);
+/** Third and fourth letters of the relative words as pairs ("الجاري": جا), and fifth letters by low byte. */
+const REL_PAIRS = new Uint8Array(4096);
 const REL_FIFTH = new Uint8Array(256);
 for (const word of RELATIVE_WORDS.keys()) {
-  REL_THIRD[word.charCodeAt(2) & 0xff] = 1;
-  REL_FOURTH[word.charCodeAt(3) & 0xff] = 1;
+  REL_PAIRS[pairKey(word.charCodeAt(2), word.charCodeAt(3))] = 1;
   REL_FIFTH[word.charCodeAt(4) & 0xff] = 1;
 }
 
@@ -318,8 +323,7 @@ function wordAnchor(text: string, p: number, out: number[]): void {
   if (c === 0x627) {
     if (
       text.charCodeAt(p + 1) === 0x644 &&
-      REL_THIRD[text.charCodeAt(p + 2) & 0xff] === 1 &&
-      REL_FOURTH[text.charCodeAt(p + 3) & 0xff] === 1 &&
+      REL_PAIRS[pairKey(text.charCodeAt(p + 2), text.charCodeAt(p + 3))] === 1 &&
       REL_FIFTH[text.charCodeAt(p + 4) & 0xff] === 1 &&
       monthTailAt(text, skipSpaceBack(text, p))
     ) {
@@ -332,11 +336,11 @@ function wordAnchor(text: string, p: number, out: number[]): void {
 
 /**
  * @internal Scans `text` from `from` to `to` and appends anchors to `out`; stops early at an ASCII
- * character marked in `stops` (the markdown plugin passes markdown-it's text terminators) and
+ * character marked in `stops` (128 entries; the markdown plugin passes markdown-it's text terminators) and
  * returns where it stopped. Characters outside [from, to) are read as context only.
  * Arabic letters, the bulk of the text, cost one comparison each.
  */
-export function scanAnchors(text: string, from: number, to: number, stops: Uint8Array | null, out: number[]): number {
+export function scanAnchors(text: string, from: number, to: number, stops: Uint8Array, out: number[]): number {
   let pos = from;
   for (; pos < to; pos++) {
     const ch = text.charCodeAt(pos);
@@ -348,7 +352,7 @@ export function scanAnchors(text: string, from: number, to: number, stops: Uint8
       continue;
     }
     if (ch < 0x80) {
-      if (stops !== null && stops[ch] === 1) break;
+      if (stops[ch] === 1) break;
       if (ch <= 0x39) {
         if (ch >= 0x30) {
           if (!isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
@@ -364,6 +368,9 @@ export function scanAnchors(text: string, from: number, to: number, stops: Uint8
   }
   return pos;
 }
+
+/** No stops: findDates scans the whole text. */
+const NO_STOPS = new Uint8Array(128);
 
 /** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
 function monthHeadAfter(text: string, pos: number): number {
@@ -407,8 +414,12 @@ function monthMayEndBeforeYear(text: string, pos: number): boolean {
   return false;
 }
 
+/** The month name matched by the last successful forward month regex in monthOfAnchor, else "". */
+let anchorMonth = "";
+
 /** Start of the month name an anchor points at, or -1. */
 function monthOfAnchor(text: string, anchor: number): number {
+  anchorMonth = "";
   const pos = anchor >>> 2;
   switch (anchor & 3) {
     case DIGITS: {
@@ -419,7 +430,9 @@ function monthOfAnchor(text: string, anchor: number): number {
         if (monthHeadAfter(text, end) < 0) return -1;
         MONTH_AFTER_RE.lastIndex = end;
         const m = MONTH_AFTER_RE.exec(text);
-        return m ? MONTH_AFTER_RE.lastIndex - m[1].length : -1;
+        if (!m) return -1;
+        anchorMonth = m[1]; // the same greedy match MONTH_AT_RE makes there
+        return MONTH_AFTER_RE.lastIndex - m[1].length;
       }
       if (length !== 4 || !monthMayEndBeforeYear(text, pos)) return -1;
       const from = Math.max(0, pos - BEFORE_WINDOW);
@@ -430,7 +443,9 @@ function monthOfAnchor(text: string, anchor: number): number {
       if (monthHeadAfter(text, pos + 2) < 0) return -1;
       MONTH_AFTER_MIN_RE.lastIndex = pos + 2;
       const m = MONTH_AFTER_MIN_RE.exec(text);
-      return m ? MONTH_AFTER_MIN_RE.lastIndex - m[1].length : -1;
+      if (!m) return -1;
+      anchorMonth = m[1];
+      return MONTH_AFTER_MIN_RE.lastIndex - m[1].length;
     }
     case REL: {
       const end = skipSpaceBack(text, pos);
@@ -442,18 +457,10 @@ function monthOfAnchor(text: string, anchor: number): number {
       return m ? from + m.index : -1;
     }
     default:
-      return 0; // UNSURE: only the markdown plugin records it, and only asks whether to look closer
+      return -1;
   }
 }
 
-/**
- * @internal True when some anchor (from `scanAnchors` on `text`) has a month name where a mention
- * needs one: `findDates` on that part of the text may find something. False means it finds nothing.
- */
-export function anchorsMayHoldDates(text: string, anchors: readonly number[]): boolean {
-  for (let i = 0; i < anchors.length; i++) if (monthOfAnchor(text, anchors[i]) >= 0) return true;
-  return false;
-}
 
 /** Years accepted as written years: keeps "شباط 300 مقاتل" and the like out. */
 const GREGORIAN_YEARS = [1800, 2199] as const;
@@ -573,8 +580,22 @@ interface LeftContext {
   refused?: boolean;
 }
 
-const DIGITS_RE = /^[0-9\u0660-\u0669\u06F0-\u06F9]+$/;
-const ENDS_WITH_DIGIT_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]$/;
+/** True when `text` is one or more digits (any of the three digit sets). */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Value of a run of digits (any of the three sets), without building a Latin copy. */
+function digitsValue(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n = n * 10 + (c <= 0x39 ? c - 0x30 : c >= 0x6f0 ? c - 0x6f0 : c - 0x660);
+  }
+  return n;
+}
 
 interface Word {
   start: number;
@@ -641,15 +662,15 @@ function readLeft(text: string, monthStart: number): LeftContext {
   if (!w) return { start: monthStart };
   let day: number;
   let dayStart: number;
-  if (ENDS_WITH_DIGIT_RE.test(w.word)) {
+  if (isDigitCode(w.word.charCodeAt(w.word.length - 1))) {
     let digits = w.word;
     dayStart = w.start;
-    if (!DIGITS_RE.test(digits) && PROCLITICS.includes(digits[0]) && DIGITS_RE.test(digits.slice(1))) {
+    if (!allDigits(digits) && PROCLITICS.includes(digits[0]) && allDigits(digits.slice(1))) {
       digits = digits.slice(1); // "و5 آذار": the conjunction is not part of the date
       dayStart++;
     }
-    if (!DIGITS_RE.test(digits) || digits.length > 2) return { start: monthStart, refused: true };
-    day = Number(toLatinDigits(digits));
+    if (!allDigits(digits) || digits.length > 2) return { start: monthStart, refused: true };
+    day = digitsValue(digits);
     if (day < 1 || day > 31) return { start: monthStart, refused: true };
   } else if (min) {
     const ordinal = ordinalEndingWith(text, w);
@@ -679,15 +700,29 @@ interface RightContext {
   relative?: "current" | "next" | "previous";
 }
 
+/** First character at or after `pos` that is no whitespace. */
+function afterSpace(text: string, pos: number): number {
+  while (isSpaceCode(text.charCodeAt(pos))) pos++;
+  return text.charCodeAt(pos);
+}
+
+/** First characters YEAR_RE can continue with after whitespace: a digit, or "من", "عام", "العام", "لعام", "سنة". */
+function mayStartYear(c: number): boolean {
+  return isDigitCode(c) || c === 0x645 || c === 0x639 || c === 0x627 || c === 0x644 || c === 0x633;
+}
+
 function readRight(text: string, pos: number, info: MonthInfo): RightContext {
-  ALT_MONTH_RE.lastIndex = pos;
-  const alt = ALT_MONTH_RE.exec(text);
+  // Each regex below is tried only when the next character allows it (regexes are the costly part).
+  const next = afterSpace(text, pos);
+  const alt = next === 0x2f || next === 0x28 || next === 0x2d || next === 0x2013 ? ((ALT_MONTH_RE.lastIndex = pos), ALT_MONTH_RE.exec(text)) : null;
   if (alt) {
     const other = MONTHS.get(key(alt[1]));
     if (other && other.calendar === info.calendar && other.month === info.month) pos = ALT_MONTH_RE.lastIndex;
   }
+  const spaced = isSpaceCode(text.charCodeAt(pos));
+  const word = spaced ? afterSpace(text, pos) : -1;
   YEAR_RE.lastIndex = pos;
-  const y = YEAR_RE.exec(text);
+  const y = spaced && mayStartYear(word) ? YEAR_RE.exec(text) : null;
   if (y) {
     const digitsEnd = pos + y[1].length + y[2].length;
     const era = y[4];
@@ -696,12 +731,12 @@ function readRight(text: string, pos: number, info: MonthInfo): RightContext {
       (info.calendar === "hijri" ? HIJRI_ERAS : GREGORIAN_ERAS).has(era) &&
       !isWordAt(text, YEAR_RE.lastIndex);
     const end = eraOk ? YEAR_RE.lastIndex : digitsEnd;
-    const year = Number(toLatinDigits(y[2]));
+    const year = digitsValue(y[2]);
     const [lo, hi] = info.calendar === "hijri" ? HIJRI_YEARS : GREGORIAN_YEARS;
     if (y[2].length === 4 && year >= lo && year <= hi && !isWordAt(text, end)) return { end, year };
   }
   RELATIVE_RE.lastIndex = pos;
-  const r = RELATIVE_RE.exec(text);
+  const r = word === 0x627 ? RELATIVE_RE.exec(text) : null;
   if (r && !isWordAt(text, RELATIVE_RE.lastIndex)) {
     return { end: RELATIVE_RE.lastIndex, relative: RELATIVE_WORDS.get(r[1]) };
   }
@@ -734,7 +769,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   if (typeof text !== "string" || text.length < 3) return found;
   const anchors = scratchAnchors;
   if (anchors.length !== 0) anchors.length = 0; // setting length costs a runtime call: only when needed
-  scanAnchors(text, 0, text.length, null, anchors);
+  scanAnchors(text, 0, text.length, NO_STOPS, anchors);
   let lastEnd = 0;
   for (let i = 0; i < anchors.length; i++) {
     const mention = mentionAtAnchor(text, anchors[i], lastEnd, options);
@@ -755,12 +790,16 @@ export function mentionAtAnchor(text: string, anchor: number, lastEnd: number, o
   if (anchor >>> 2 < lastEnd) return undefined; // inside the last mention
   const monthStart = monthOfAnchor(text, anchor);
   if (monthStart < lastEnd) return undefined;
-  MONTH_AT_RE.lastIndex = monthStart;
-  const month = MONTH_AT_RE.exec(text);
-  if (!month) return undefined;
-  const monthEnd = monthStart + month[0].length;
+  let monthText = anchorMonth;
+  if (monthText === "") {
+    MONTH_AT_RE.lastIndex = monthStart;
+    const month = MONTH_AT_RE.exec(text);
+    if (!month) return undefined;
+    monthText = month[0];
+  }
+  const monthEnd = monthStart + monthText.length;
   if (isWordAt(text, monthEnd)) return undefined;
-  const info = MONTHS.get(key(month[0]))!;
+  const info = MONTHS.get(key(monthText))!;
   const left = readLeft(text, monthStart);
   if (left.refused) return undefined;
   // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.
@@ -843,7 +882,7 @@ function resolve(
     iso,
     gregorian,
     monthSets: info.sets,
-    digits: ARABIC_INDIC_DIGIT.test(matched) ? "arab" : "latn",
+    digits: hasArabicIndicDigit(matched) ? "arab" : "latn",
   };
   if (hijri) mention.hijri = hijri;
   if (right.relative) mention.relative = right.relative;

@@ -265,12 +265,20 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   let findOptions: FindDatesOptions = {};
   let wrapWhileReading = false;
   let textRuleRan = false;
-  const blocks = new WeakMap<Token[], BlockDates>();
+  // Per render (cleared before "inline"): a Map, not a WeakMap, whose keys would cost the GC more.
+  const blocks = new Map<Token[], BlockDates>();
+  let lastTokens: Token[] | undefined;
+  let lastBlock: BlockDates | undefined;
   const anchors: number[] = [];
 
   md.core.ruler.before("inline", "akhbar_arabic_dates_env", (state) => {
-    findOptions = { ...dateOptions, refDate: refDateOf(state.env as ArabicDatesEnv | undefined, refDate) };
-    findDates("", findOptions); // a refDate that is no calendar day throws AkhbarError here
+    const ref = refDateOf(state.env as ArabicDatesEnv | undefined, refDate);
+    if (findOptions.refDate !== ref || !("refDate" in findOptions)) {
+      findOptions = { ...dateOptions, refDate: ref };
+      findDates("", findOptions); // a refDate that is no calendar day throws AkhbarError here
+    }
+    if (blocks.size !== 0) blocks.clear();
+    lastTokens = lastBlock = undefined;
     // Typographer replacements and linkify change or split text after reading: search afterwards.
     wrapWhileReading = replaceText && !state.md.options.typographer && !state.md.options.linkify;
     textRuleRan = false;
@@ -336,8 +344,14 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
       const stop = pos < state.posMax ? src.charCodeAt(pos) : -1;
       let block: BlockDates | undefined;
       if (anchors.length !== 0 || stop === AMPERSAND || stop === BACKSLASH) {
-        block = blocks.get(state.tokens);
-        if (!block) blocks.set(state.tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
+        if (state.tokens === lastTokens) {
+          block = lastBlock!;
+        } else {
+          block = blocks.get(state.tokens);
+          if (!block) blocks.set(state.tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
+          lastTokens = state.tokens;
+          lastBlock = block;
+        }
         // Entities and escapes turn into text the reading here does not see: search afterwards.
         if (stop === AMPERSAND || stop === BACKSLASH) block.fallback = true;
       }
@@ -361,7 +375,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     const searchAll = !wrapWhileReading || !textRuleRan;
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children) continue;
-      const dates = blocks.get(block.children);
+      const dates = blocks.size === 0 ? undefined : blocks.get(block.children);
       if (searchAll || dates?.fallback) {
         const children = dates ? unwrapped(block.children) : block.children;
         const changed = searchTokens(state, children, findOptions, file);
@@ -370,5 +384,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         for (const m of dates.contradicting) warn(weekdayWarning(m, file));
       }
     }
+    if (blocks.size !== 0) blocks.clear();
+    lastTokens = lastBlock = undefined;
   });
 }
