@@ -50,6 +50,7 @@ export {
 } from "./importer/index.js";
 export type { ParsedPage, ImportOptions, ImportSummary, BreakingItem } from "./importer/index.js";
 export { slugify } from "./theme/slugs.js";
+export { normalizeArabic, stripArticle, buildSearchIndex } from "./search/index.js";
 export { buildArchive } from "./theme/archive.js";
 export { markdownItBidi } from "./theme/markdown.js";
 export { parseFrontMatter } from "./theme/front-matter.js";

@@ -8,7 +8,7 @@
  * template map); at archive scale that is most of the build's time and memory. Here memory holds
  * the archive model and one page at a time. See docs/performance.md.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { AkhbarError } from "../errors.js";
 import { outputFileOf } from "../theme/incremental.js";
@@ -46,8 +46,15 @@ export function plainGlobals(data: Record<string, unknown> | undefined): Record<
 /** A site's `addTransform` callbacks, run on every page the writer writes, as Eleventy would. */
 export type Transform = { name: string; callback: (this: object, content: string, outputPath: string) => unknown };
 
+/**
+ * Files being written at once. Writing happens on libuv's thread pool while the main thread
+ * renders the next pages (the build machine has 2 cores); bounded so memory stays bounded.
+ */
+const IN_FLIGHT = 16;
+
 export class ArchiveWriter {
-  private made = new Set<string>();
+  private readonly dirs = new Map<string, Promise<unknown>>();
+  private readonly pending = new Set<Promise<void>>();
   written = 0;
 
   constructor(
@@ -71,16 +78,26 @@ export class ArchiveWriter {
     return content;
   }
 
-  private write(path: string, content: string): void {
+  private async write(path: string, content: string): Promise<void> {
     const file = join(this.outputDir, outputFileOf(path));
     if (!file.startsWith(this.outputDir)) throw new AkhbarError(`refusing to write outside the output folder: ${path}`);
     const dir = dirname(file);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.dirs.set(dir, made);
     }
-    writeFileSync(file, content);
+    const job: Promise<void> = made
+      .then(() => writeFile(file, content))
+      .finally(() => this.pending.delete(job));
+    this.pending.add(job);
     this.written++;
+    if (this.pending.size >= IN_FLIGHT) await Promise.race(this.pending);
+  }
+
+  /** Wait for every file to be on disk; rethrows the first write error. */
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
   }
 
   async run<T>(job: PageJob<T>): Promise<void> {
@@ -103,7 +120,7 @@ export class ArchiveWriter {
         }
       }
       if (this.transforms.length > 0) content = await this.transform(content, path);
-      this.write(path, content);
+      await this.write(path, content);
     }
   }
 }

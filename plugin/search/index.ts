@@ -5,19 +5,11 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { UserConfig } from "../eleventy/types.js";
 import { AkhbarError } from "../errors.js";
 import { prepareForIndex } from "./prepare.js";
 
 export { normalizeArabic, stripArticle } from "./normalize.js";
 export { prepareForIndex, decodeEntities, TEXT_META, type PreparedPage } from "./prepare.js";
-
-export interface SearchContext {
-  /** Absolute output directory. */
-  outputDir: string;
-  /** Absolute project root. */
-  root: string;
-}
 
 export interface IndexStats {
   /** Pages added to the index (those with `data-pagefind-body`). */
@@ -31,18 +23,18 @@ export interface IndexStats {
   outputPath: string;
 }
 
+/** Pagefind's ready-made UIs and highlighter, which the theme does not use. */
+export const UNUSED_UI_FILES = [
+  "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+];
+
 /** Pages sent to Pagefind before waiting for one to be indexed. */
 const IN_FLIGHT = 32;
 
 /** Folder name of the bundle inside the output directory. */
 export const BUNDLE_DIR = "pagefind";
 
-/** Register the after-build indexing step. */
-export function registerSearch(config: UserConfig, context: SearchContext): void {
-  config.on("eleventy.after", async () => {
-    await buildSearchIndex(context.outputDir);
-  });
-}
 
 /** HTML files under `dir` (the bundle folder excluded), as sorted POSIX paths relative to it. */
 export function htmlFiles(dir: string): string[] {
@@ -104,6 +96,9 @@ export async function buildSearchIndex(outputDir: string): Promise<IndexStats> {
     rmSync(outputPath, { recursive: true, force: true });
     const result = await index.writeFiles({ outputPath });
     if (result.errors.length) throw fail("writeFiles", result.errors);
+    // The theme talks to Pagefind's JS API with its own markup: Pagefind's ready-made UIs
+    // (about 420 KiB) are never loaded, so they are not deployed.
+    for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
     await index.deleteIndex();
     const { count, bytes } = folderSize(outputPath);
     return { pages, scanned: files.length, files: count, bytes, outputPath };
