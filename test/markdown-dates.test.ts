@@ -161,4 +161,47 @@ test("dateTitle of a Gregorian month spanning two Hijri years", () => {
   assert.is(dateTitle(m), "سبتمبر 2018 — ذو الحجة 1439 هـ – محرم 1440 هـ");
 });
 
+test("text without dates renders exactly as markdown-it alone (the replaced text rule reads the same)", () => {
+  const src = [
+    "## عنوان: 25% من *المدارس* و**48 ساعة** - [رابط](https://example.org/a) `code 2017`",
+    "",
+    "قال مصدر إن 450 ليرة & \\*نجمة\\* <b>عريض</b> ~ تيلدا_ و@ و# و$ و+ و= و^ و{} و!",
+    "سطر ثانٍ بعد فاصل  ",
+    "وسطر ثالث &amp; &#1634; الأسبوع الماضي من المنطقة",
+    "",
+    "- بند 1\n- بند 2",
+  ].join("\n");
+  for (const options of [{ html: true }, { html: false }, { html: true, linkify: true, typographer: true }]) {
+    assert.is(markdownIt(options).use(markdownItArabicDates).render(src, { akhbarDate: "2019-02-10" }), markdownIt(options).render(src));
+  }
+});
+
+test("dates that markdown-it's text rule splits, or that need entities, are still found", () => {
+  // "-" stops markdown-it's text rule; &nbsp; and escapes become text only after parsing.
+  assert.match(render("في 2 آذار - مارس 2017 وقع"), '<time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار - مارس 2017</time>');
+  assert.match(render("في 2&nbsp;آذار 2017 وقع"), '<time datetime="2017-03-02"');
+  assert.match(render("في 2 آذار 2017 وقع \\* ثم 3 آذار 2017"), '<time datetime="2017-03-03"');
+});
+
+test("a date split by markup or a line break is left alone, as before", () => {
+  assert.not.match(render("في 2 *آذار* 2017"), "<time");
+  assert.not.match(render("في 2 آذار\n2017 وقع"), "<time");
+  assert.match(render("الجمعة\n22 شباط 2019"), '<time datetime="2019-02-22" title="22 فبراير 2019 — 17 جمادى الآخرة 1440 هـ">22 شباط 2019</time>');
+});
+
+test("linkify and typographer instances (searched after parsing) mark the same dates", () => {
+  const src = "في 2 آذار 2017 و[3 آذار 2017](https://example.org) ثم السادس من شباط الجاري";
+  const plain = render(src, {}, { akhbarDate: "2019-02-10" });
+  assert.is((plain.match(/<time/g) ?? []).length, 2, plain);
+  assert.is(render(src, {}, { akhbarDate: "2019-02-10" }, { html: true, linkify: true, typographer: true }), plain);
+});
+
+test("weekday warnings come once per date, in text order, also with several blocks", () => {
+  const warnings: string[] = [];
+  render("الخميس 22 شباط 2019\n\nنص\n\nالسبت 22 شباط 2019 والجمعة 22 شباط 2019", { onWarning: (m) => warnings.push(m) });
+  assert.is(warnings.length, 2);
+  assert.match(warnings[0], "الخميس");
+  assert.match(warnings[1], "السبت");
+});
+
 test.run();
