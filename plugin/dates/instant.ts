@@ -60,7 +60,7 @@ function invalid(value: unknown, why = EXPECTED): AkhbarError {
 
 function dateOnly(value: unknown, day: number | undefined, out: ResolvedInstant): ResolvedInstant {
   if (day === undefined) throw invalid(value, "no such calendar day");
-  if (day < MIN_DAY || day > MAX_DAY) throw invalid(value, "outside years 0001-9999");
+  if (!(day >= MIN_DAY && day <= MAX_DAY)) throw invalid(value, "outside years 0001-9999");
   out.ms = day * MS_PER_DAY;
   out.day = day;
   out.dateOnly = true;
@@ -71,7 +71,7 @@ function dateOnly(value: unknown, day: number | undefined, out: ResolvedInstant)
 function instant(value: unknown, ms: number, zone: Zone, out: ResolvedInstant): ResolvedInstant {
   const offset = zone.offset(ms);
   const day = Math.floor((ms + offset) / MS_PER_DAY);
-  if (day < MIN_DAY || day > MAX_DAY) throw invalid(value, "outside years 0001-9999");
+  if (!(day >= MIN_DAY && day <= MAX_DAY)) throw invalid(value, "outside years 0001-9999");
   out.ms = ms;
   out.day = day;
   out.dateOnly = false;
