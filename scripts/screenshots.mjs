@@ -32,7 +32,7 @@ const browser = await chromium.launch({
 for (const path of paths) {
   for (const width of [375, 1280]) {
     for (const scheme of ["light", "dark"]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: "reduce" });
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: process.env.MOTION || "reduce" });
       await page.goto(base + encodeURI(path));
       await page.evaluate(() => document.fonts.ready);
       const name = path.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "home";
