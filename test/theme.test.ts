@@ -154,3 +154,22 @@ templated("is rendered by Eleventy (Liquid, then Markdown) when its page is writ
   assert.not.match(html, /\{%/);
 });
 templated.run();
+
+// ---------------------------------------------------------------- overriding the theme
+const override = suite("theme: a site's own _includes/akhbar files win");
+override("an overridden partial and stylesheet are used; plain pages get the theme's layout; English UI", () => {
+  const out = join(TMP, "override-site");
+  const result = buildSite(join(REPO, "test", "fixtures", "override-site"), out);
+  assert.is(result.status, 0, result.stderr);
+  const home = read(out, "index.html");
+  assert.is((home.match(/<article class="card my-card">/g) ?? []).length, 2, "the site's card partial");
+  assert.match(home, /<html lang="en" dir="ltr">/);
+  assert.match(home, /Skip to content/);
+  const css = listFiles(out).find((f) => /^assets\/akhbar\.[0-9a-f]+\.css$/.test(f))!;
+  assert.match(read(out, css), /\.my-card\{border:1px solid\}/, "the site's print.css replaced the theme's");
+  const about = read(out, "about/index.html");
+  assert.match(about, /<h1>About this site<\/h1>/);
+  assert.match(about, /<p>A plain page with the theme's layout\.<\/p>/);
+  assert.match(about, /class="site-header"/);
+});
+override.run();

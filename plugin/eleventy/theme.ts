@@ -159,6 +159,13 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   config.ignores.add(`${relInput}/${options.articles}`);
   config.addWatchTarget(`${relInput}/${options.articles}`);
   config.addWatchTarget(relative(dirs.root, PACKAGE_INCLUDES) || PACKAGE_INCLUDES);
+  // Plain pages use the layout akhbar/page.njk. When the site has no file at that path in its own
+  // includes folder, a virtual layout extends the package's (found through Nunjucks' search path).
+  const pageLayout = join(dirs.includes, "akhbar", "page.njk");
+  if (!existsSync(pageLayout)) {
+    const key = relative(dirs.input, pageLayout).split(sep).join("/");
+    config.addTemplate(key, '{% extends "akhbar/page.njk" %}');
+  }
   const initial = load();
   for (const page of initial.pages) {
     const content = readFileSync(join(dirs.input, page.file), "utf8");
