@@ -11,14 +11,17 @@
 //     ordinary frequency of "من";
 //   - "date-heavy": the same prose with 12 more dates of every kind (Levantine, Egyptian, Hijri,
 //     ordinal, relative, year-less, Arabic-Indic digits).
-// Time is CPU time of this process (process.cpuUsage, user + system), not wall time: the machine is
-// shared. Each round times `--renders` renders without the plugin and as many with it, in
-// alternating order; the overhead reported is the median of the rounds' ratios, with the range
-// between the 10th and 90th percentiles. `--dist` points at another compiled tree (to compare
-// builds, e.g. `git worktree` + `tsc --outDir`).
+// Time is CPU time (process.cpuUsage, user + system), not wall time: the machine is shared. The
+// plain and the plugin markdown-it each run in a worker thread of their own, one at a time: in one
+// thread, alternating two instances makes markdown-it's shared functions polymorphic (the plugin
+// replaces the `text` rule) and slows whichever runs next, which a site with one instance never
+// sees. Each round times `--renders` renders in one worker, then in the other (order alternates);
+// the overhead reported is the median of the rounds' ratios, with the 10th and 90th percentiles.
+// `--dist` points at another compiled tree (to compare builds, e.g. `tsc --outDir`).
 import markdownIt from "markdown-it";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -127,66 +130,78 @@ const ARTICLES = {
 };
 
 const ENV = { akhbarDate: "2019-02-10", akhbarFile: "bench/article.md" };
-const plain = markdownIt({ html: true });
-const withDates = markdownIt({ html: true }).use(markdownItArabicDates, { onWarning: () => {} });
-
-function cpuMs(md, src) {
-  const start = process.cpuUsage();
-  for (let i = 0; i < RENDERS; i++) md.render(src, { ...ENV });
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 
-function measure(src) {
-  // Warm-up: JIT both paths before measuring.
-  for (let i = 0; i < 5; i++) {
-    cpuMs(plain, src);
-    cpuMs(withDates, src);
-  }
-  const ratios = [];
-  const bases = [];
-  const plugged = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    let base, withPlugin;
-    if (round % 2 === 0) {
-      base = cpuMs(plain, src);
-      withPlugin = cpuMs(withDates, src);
-    } else {
-      withPlugin = cpuMs(withDates, src);
-      base = cpuMs(plain, src);
-    }
-    ratios.push(withPlugin / base - 1);
-    bases.push(base);
-    plugged.push(withPlugin);
-  }
-  const text = src.replace(/[#`*\[\]()>-]/g, " ");
-  const finds = [];
-  for (let round = 0; round < ROUNDS; round++) {
+if (!isMainThread) {
+  // Worker: one markdown-it instance (plain or with the plugin), renders on request.
+  const { withPlugin, src } = workerData;
+  const md = markdownIt({ html: true });
+  if (withPlugin) md.use(markdownItArabicDates, { onWarning: () => {} });
+  parentPort.on("message", (renders) => {
     const start = process.cpuUsage();
-    for (let i = 0; i < RENDERS; i++) findDates(text, { refDate: ENV.akhbarDate });
+    for (let i = 0; i < renders; i++) md.render(src, { ...ENV });
     const used = process.cpuUsage(start);
-    finds.push((used.user + used.system) / 1000);
-  }
-  return { ratios: sorted(ratios), bases: sorted(bases), plugged: sorted(plugged), finds: sorted(finds) };
-}
+    parentPort.postMessage((used.user + used.system) / 1000);
+  });
+} else {
+  const withDates = markdownIt({ html: true }).use(markdownItArabicDates, { onWarning: () => {} });
+  const ask = (worker, renders) => new Promise((done) => { worker.once("message", done); worker.postMessage(renders); });
 
-const perRender = (ms) => ((ms / RENDERS) * 1000).toFixed(1);
-console.log(`${ROUNDS} rounds x ${RENDERS} renders per side, CPU time, compiled code from ${DIST}`);
-for (const [name, src] of Object.entries(ARTICLES)) {
-  const html = withDates.render(src, { ...ENV });
-  const marked = (html.match(/<time /g) ?? []).length;
-  const numbers = (src.match(/[0-9\u0660-\u0669]+/g) ?? []).length;
-  const r = measure(src);
-  const median = quantile(r.ratios, 0.5);
-  console.log(`\n${name}: ${words(src)} words, ${src.length} characters, ${numbers} digit runs, ${marked} dates marked`);
-  console.log(`  markdown-it alone:  ${perRender(quantile(r.bases, 0.5))} µs/render (median)`);
-  console.log(`  with the plugin:    ${perRender(quantile(r.plugged, 0.5))} µs/render (median)`);
-  console.log(`  findDates on text:  ${perRender(quantile(r.finds, 0.5))} µs/article (median)`);
-  console.log(
-    `  plugin overhead:    ${(median * 100).toFixed(1)}% (median of rounds; p10 ${(quantile(r.ratios, 0.1) * 100).toFixed(1)}%, ` +
-      `p90 ${(quantile(r.ratios, 0.9) * 100).toFixed(1)}%)`,
-  );
+  async function measure(src) {
+    const here = fileURLToPath(import.meta.url);
+    const argv = process.argv.slice(2);
+    const plain = new Worker(here, { workerData: { withPlugin: false, src }, argv });
+    const plugged = new Worker(here, { workerData: { withPlugin: true, src }, argv });
+    for (let i = 0; i < 10; i++) {
+      await ask(plain, RENDERS); // warm-up: JIT both before measuring
+      await ask(plugged, RENDERS);
+    }
+    const ratios = [];
+    const bases = [];
+    const withs = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      let base, withPlugin;
+      if (round % 2 === 0) {
+        base = await ask(plain, RENDERS);
+        withPlugin = await ask(plugged, RENDERS);
+      } else {
+        withPlugin = await ask(plugged, RENDERS);
+        base = await ask(plain, RENDERS);
+      }
+      ratios.push(withPlugin / base - 1);
+      bases.push(base);
+      withs.push(withPlugin);
+    }
+    await plain.terminate();
+    await plugged.terminate();
+    const text = src.replace(/[#`*\[\]()>-]/g, " ");
+    const finds = [];
+    for (let i = 0; i < RENDERS * 10; i++) findDates(text, { refDate: ENV.akhbarDate });
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = process.cpuUsage();
+      for (let i = 0; i < RENDERS; i++) findDates(text, { refDate: ENV.akhbarDate });
+      const used = process.cpuUsage(start);
+      finds.push((used.user + used.system) / 1000);
+    }
+    return { ratios: sorted(ratios), bases: sorted(bases), plugged: sorted(withs), finds: sorted(finds) };
+  }
+
+  const perRender = (ms) => ((ms / RENDERS) * 1000).toFixed(1);
+  console.log(`${ROUNDS} rounds x ${RENDERS} renders per side, CPU time, compiled code from ${DIST}`);
+  for (const [name, src] of Object.entries(ARTICLES)) {
+    const html = withDates.render(src, { ...ENV });
+    const marked = (html.match(/<time /g) ?? []).length;
+    const numbers = (src.match(/[0-9\u0660-\u0669]+/g) ?? []).length;
+    const r = await measure(src);
+    const median = quantile(r.ratios, 0.5);
+    console.log(`\n${name}: ${words(src)} words, ${src.length} characters, ${numbers} digit runs, ${marked} dates marked`);
+    console.log(`  markdown-it alone:  ${perRender(quantile(r.bases, 0.5))} µs/render (median)`);
+    console.log(`  with the plugin:    ${perRender(quantile(r.plugged, 0.5))} µs/render (median)`);
+    console.log(`  findDates on text:  ${perRender(quantile(r.finds, 0.5))} µs/article (median)`);
+    console.log(
+      `  plugin overhead:    ${(median * 100).toFixed(1)}% (median of rounds; p10 ${(quantile(r.ratios, 0.1) * 100).toFixed(1)}%, ` +
+        `p90 ${(quantile(r.ratios, 0.9) * 100).toFixed(1)}%)`,
+    );
+  }
 }

@@ -417,8 +417,11 @@ function monthMayEndBeforeYear(text: string, pos: number): boolean {
 /** The month name matched by the last successful forward month regex in monthOfAnchor, else "". */
 let anchorMonth = "";
 
-/** Start of the month name an anchor points at, or -1. */
-function monthOfAnchor(text: string, anchor: number): number {
+/**
+ * @internal Start of the month name an anchor points at in `text`, or -1. With more text around
+ * (the whole block instead of its line) it finds at least what it finds with less.
+ */
+export function monthOfAnchor(text: string, anchor: number): number {
   anchorMonth = "";
   const pos = anchor >>> 2;
   switch (anchor & 3) {

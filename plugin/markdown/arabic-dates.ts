@@ -26,7 +26,7 @@ import type { MarkdownIt, StateCore, StateInline, Token } from "markdown-it";
 import { AkhbarError } from "../errors.js";
 import { validateDateOptions } from "../dates/index.js";
 import { WEEKDAYS } from "../dates/months.js";
-import { findDates, mentionAtAnchor, scanAnchors, type DateMention, type FindDatesOptions } from "../dates/text.js";
+import { findDates, mentionAtAnchor, monthOfAnchor, scanAnchors, type DateMention, type FindDatesOptions } from "../dates/text.js";
 import type { DateOptions } from "../dates/types.js";
 import { dateTitle } from "./date-title.js";
 
@@ -287,17 +287,24 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   /** Reads dates in run [start, pos) of the block's source and wraps them (or marks the block). */
   function wrapRun(state: StateInline, start: number, pos: number, block: BlockDates): void {
     const src = state.src;
-    // Dates are read in their line: a line break ends a text token (softbreak), and markup ends one
-    // with characters that are no letters, digits or spaces, which stop the reading just the same.
-    const lineStart = src.lastIndexOf("\n", start - 1) + 1;
-    let lineEnd = src.indexOf("\n", pos);
-    if (lineEnd < 0) lineEnd = src.length;
-    const line = lineStart === 0 && lineEnd === src.length ? src : src.slice(lineStart, lineEnd);
+    let line = "";
+    let lineStart = -1;
     let cursor = start;
     let skipChecked = false;
     for (let i = 0; i < anchors.length; i++) {
       const at = anchors[i] >>> 2;
       if (at < block.lastEnd) continue;
+      // Most anchors have no month next to them: check that on the block first (cheaper, and it
+      // finds at least what the line does), then read the date in its line: a line break ends a text
+      // token (softbreak), and markup ends one with characters that are no letters, digits or
+      // spaces, which stop the reading just the same.
+      if (monthOfAnchor(src, anchors[i]) < 0) continue;
+      if (lineStart < 0) {
+        lineStart = src.lastIndexOf("\n", start - 1) + 1;
+        let lineEnd = src.indexOf("\n", pos);
+        if (lineEnd < 0) lineEnd = src.length;
+        line = lineStart === 0 && lineEnd === src.length ? src : src.slice(lineStart, lineEnd);
+      }
       const mention = mentionAtAnchor(line, anchors[i] - lineStart * 4, Math.max(0, block.lastEnd - lineStart), findOptions);
       if (!mention) continue;
       const mStart = lineStart + mention.start;
