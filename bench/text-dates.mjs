@@ -10,7 +10,8 @@
 //     no dates ("العام الماضي", "الأشهر المقبلة", "الشهر الجاري"), a bare "شهر رمضان", and the
 //     ordinary frequency of "من";
 //   - "date-heavy": the same prose with 12 more dates of every kind (Levantine, Egyptian, Hijri,
-//     ordinal, relative, year-less, Arabic-Indic digits).
+//     ordinal, relative, year-less, Arabic-Indic digits);
+//   - "no dates": the typical prose without its three dates (the cost of looking only).
 // Time is CPU time (process.cpuUsage, user + system), not wall time: the machine is shared. The
 // plain and the plugin markdown-it each run in a worker thread of their own, one at a time: in one
 // thread, alternating two instances makes markdown-it's shared functions polymorphic (the plugin
@@ -125,6 +126,7 @@ function article(dateSentences, splices) {
 }
 
 const ARTICLES = {
+  "no dates": article([], []),
   typical: article(TYPICAL_DATES, []),
   "date-heavy": article(TYPICAL_DATES, MORE_DATES),
 };

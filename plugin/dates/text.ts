@@ -3,10 +3,11 @@
  * "السادس من شباط الجاري", "أيار المقبل"). One implementation shared by the markdown-it plugin
  * (wraps mentions in <time>) and the importer (dates saved pages).
  *
- * How it stays fast: every mention contains a month name, so a single precompiled regex of month
- * names (built once from the tables) scans the text; only around its hits do small sticky/anchored
- * regexes look for a day, a weekday, a year or a relative word. Text without a month name costs
- * one regex scan and nothing else.
+ * How it stays fast: one pass of plain character comparisons (`scanAnchors`) notes the only places
+ * a date can be (the first digit of a number, "من" + space, "ال" of a relative word); an anchor is
+ * looked at closer only when a month name may stand next to it (two-letter table checks), and the
+ * month-name regexes run only then. The markdown plugin runs the same pass inside markdown-it's
+ * own reading of the text.
  */
 import { AkhbarError } from "../errors.js";
 import { hijriMonthLength, hijriMonthStart, toHijri } from "./index.js";

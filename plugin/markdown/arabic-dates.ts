@@ -2,21 +2,20 @@
  * markdown-it plugin: wraps dates named in Arabic text in
  * `<time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار 2017</time>`.
  *
- * A core rule, pushed after markdown-it's own (so after `text_join`, on final text tokens), splits
- * text tokens around each date found by `findDates` and inserts `time` open/close tokens; the
- * renderer escapes their attributes and the text like any other token. Skipped: code (code_inline,
- * fences and code blocks are no text tokens), link text (markdown links, autolinks, linkify) and
- * text inside inline HTML elements where a <time> would be wrong (<a>, <code>, <time>, …).
- * html_inline / html_block content is never touched.
+ * Dates are found while markdown-it reads inline text: the plugin replaces its `text` rule with
+ * the same loop (same terminators, same result) that also records date anchors (`scanAnchors`:
+ * digit runs, "من", relative words). An anchor with a month name next to it is read as a date in
+ * its line of the block's source (`mentionAtAnchor`) and pushed as `time` open/text/close tokens;
+ * the renderer escapes their attributes and the text like any other token. Skipped: code (never
+ * read by the text rule), link text (`state.linkLevel`) and text inside inline HTML elements where
+ * a <time> would be wrong (<a>, <code>, <time>, …); html_inline / html_block content is never
+ * touched.
  *
- * Speed (issue 6: under 10% of rendering time): markdown-it already reads every character of
- * inline text once, in its `text` rule. The plugin replaces that rule with the same loop (same
- * terminators, same result) that also records date anchors (`scanAnchors`: digit runs, "من",
- * relative words) and checks each against the block's source for a month name next to it. Only
- * blocks with such an anchor are searched by `findDates` afterwards; the others cost the core
- * rule one WeakSet lookup. Text the loop does not see (entities, backslash escapes) marks its
- * block for a full search. If another plugin replaced the `text` rule first, or it did not run
- * during a render, every block is searched (slower, same result).
+ * Where that cannot give exactly what `findDates` on the final text tokens gives (a date over a
+ * markdown-it terminator, entities or escapes in the block, typographer or linkify on, no
+ * `state.linkLevel`, another plugin's `text` rule), the block is searched after parsing instead,
+ * by a core rule pushed after markdown-it's own: our tokens are undone there and `findDates` runs
+ * on each text token (the plugin's former way). Weekday warnings are given by that core rule.
  *
  * Per render, `env` may carry:
  *   - `env.akhbarDate`: the article's date ("YYYY-MM-DD") for relative and year-less mentions;
