@@ -303,7 +303,7 @@ function isDigitCode(c: number): boolean {
 }
 
 /** Exactly the characters of the regex class \s. */
-export function isSpaceCode(c: number): boolean {
+function isSpaceCode(c: number): boolean {
   if (c === 0x20 || (c <= 0x0d && c >= 0x09)) return true;
   if (c < 0xa0) return false;
   return (
