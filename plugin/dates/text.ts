@@ -373,6 +373,76 @@ export function scanAnchors(text: string, from: number, to: number, stops: Uint8
 /** No stops: findDates scans the whole text. */
 const NO_STOPS = new Uint8Array(128);
 
+/**
+ * @internal A sticky regex matching a run of characters that are neither one of `stops` (ASCII
+ * characters) nor a digit of the three sets: `scanRun` lets the regex engine read the letters.
+ */
+export function runRegExp(stops: string): RegExp {
+  return new RegExp(`[^${stops.replace(/[\\\]^-]/g, "\\$&")}0-9\\u0660-\\u0669\\u06F0-\\u06F9]*`, "y");
+}
+
+/** "من" + whitespace, or a relative word: where MIN and REL anchors can be (checked further in blockWordAnchors). */
+const WORD_ANCHOR_RE = new RegExp(`من\\s|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`, "g");
+
+/**
+ * @internal Every MIN and REL anchor `scanAnchors` can find in `text` that may lead to a mention
+ * (whitespace before it, a possible month next to it), in text order, appended to `out`. The
+ * markdown plugin finds them once per inline block with this regex search (the regex engine reads
+ * text several times faster than a JavaScript loop) and takes each text run's share in `scanRun`.
+ * A REL anchor here is always a whole relative word: the only ones monthOfAnchor accepts.
+ */
+export function blockWordAnchors(text: string, out: number[]): void {
+  const re = WORD_ANCHOR_RE;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    if (isSpaceCode(text.charCodeAt(end - 1))) {
+      // "من" + whitespace (a relative word never ends in whitespace)
+      const p = end - 3;
+      if (p > 0 && isSpaceCode(text.charCodeAt(p - 1)) && monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
+    } else {
+      const p = text.startsWith("المنصرم", end - 7) ? end - 7 : end - 6;
+      if (p > 0 && isSpaceCode(text.charCodeAt(p - 1)) && monthTailAt(text, skipSpaceBack(text, p))) out.push(p * 4 + REL);
+    }
+  }
+}
+
+/**
+ * @internal What `scanAnchors(text, from, to, stops, out)` does and returns, reading letters with
+ * `run` (`runRegExp(stops)`) instead of a character loop: DIGITS anchors as it goes, then the
+ * anchors of `words` (`blockWordAnchors` of the whole text) whose whitespace lies in the run.
+ * With `out` null, only the stop position.
+ */
+export function scanRun(text: string, from: number, to: number, run: RegExp, stops: Uint8Array, words: readonly number[], out: number[] | null): number {
+  let pos = from;
+  while (pos < to) {
+    run.lastIndex = pos;
+    run.test(text);
+    pos = run.lastIndex;
+    if (pos >= to) {
+      pos = to;
+      break;
+    }
+    const ch = text.charCodeAt(pos);
+    if (ch < 0x80 && stops[ch] === 1) break;
+    // A digit (the only other character the run stops at): the first of a number is an anchor.
+    if (out !== null && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+    do pos++;
+    while (pos < to && isDigitCode(text.charCodeAt(pos)));
+  }
+  if (out !== null && words.length !== 0) {
+    const digits = out.length;
+    for (let i = 0; i < words.length; i++) {
+      const p = words[i] >>> 2;
+      // scanAnchors looks at a word when the whitespace before it is in [from, to) and read
+      if (p > pos) break;
+      if (p > from) out.push(words[i]);
+    }
+    if (out.length !== digits && digits !== 0) out.sort((a, b) => a - b);
+  }
+  return pos;
+}
+
 /** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
 function monthHeadAfter(text: string, pos: number): number {
   if (!isSpaceCode(text.charCodeAt(pos))) return -1;
