@@ -264,6 +264,15 @@ const MONTH_BEFORE_WORD_RE = new RegExp(`(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\
 const BEFORE_WINDOW = 48;
 /** The month name at a known position. */
 const MONTH_AT_RE = new RegExp(MONTH_TRIE, "y");
+/**
+ * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
+ * monthOfAnchor's MONTH_AFTER_MIN_RE asks), or a relative word. Few places in ordinary text match
+ * (a looser pattern matched at every "من" and cost more per match than the search itself).
+ */
+const WORD_ANCHOR_RE = new RegExp(
+  `من\\s+(?:شهر\\s+)?(?:${MONTH_TRIE})|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`,
+  "g",
+);
 /** A relative word at a known position, as a whole word. */
 const RELATIVE_AT_RE = new RegExp(`ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "uy");
 const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
@@ -381,8 +390,6 @@ export function runRegExp(stops: string): RegExp {
   return new RegExp(`[^${stops.replace(/[\\\]^-]/g, "\\$&")}0-9\\u0660-\\u0669\\u06F0-\\u06F9]*`, "y");
 }
 
-/** "من" + whitespace, or a relative word: where MIN and REL anchors can be (checked further in blockWordAnchors). */
-const WORD_ANCHOR_RE = new RegExp(`من\\s|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`, "g");
 
 /**
  * @internal Every MIN and REL anchor `scanAnchors` can find in `text` that may lead to a mention
@@ -394,15 +401,13 @@ const WORD_ANCHOR_RE = new RegExp(`من\\s|ال(?:${[...RELATIVE_WORDS.keys()].m
 export function blockWordAnchors(text: string, out: number[]): void {
   const re = WORD_ANCHOR_RE;
   re.lastIndex = 0;
-  while (re.test(text)) {
-    const end = re.lastIndex;
-    if (isSpaceCode(text.charCodeAt(end - 1))) {
-      // "من" + whitespace (a relative word never ends in whitespace)
-      const p = end - 3;
-      if (p > 0 && isSpaceCode(text.charCodeAt(p - 1)) && monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
-    } else {
-      const p = text.startsWith("المنصرم", end - 7) ? end - 7 : end - 6;
-      if (p > 0 && isSpaceCode(text.charCodeAt(p - 1)) && monthTailAt(text, skipSpaceBack(text, p))) out.push(p * 4 + REL);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const p = m.index;
+    if (p === 0 || !isSpaceCode(text.charCodeAt(p - 1))) continue;
+    if (text.charCodeAt(p) === 0x645) {
+      if (monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
+    } else if (monthTailAt(text, skipSpaceBack(text, p))) {
+      out.push(p * 4 + REL);
     }
   }
 }
