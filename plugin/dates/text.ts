@@ -498,6 +498,25 @@ let anchorMonth = "";
  * (the whole block instead of its line) it finds at least what it finds with less.
  */
 export function monthOfAnchor(text: string, anchor: number): number {
+  // The markdown plugin asks about an anchor on its block, then (through mentionAtAnchor) on its
+  // line, which is most often the same string: answer the second time from the first.
+  if (anchor === lastAnchor && text === lastAnchorText) {
+    anchorMonth = lastAnchorMonth;
+    return lastAnchorResult;
+  }
+  const result = monthOfAnchorUncached(text, anchor);
+  lastAnchorText = text;
+  lastAnchorMonth = anchorMonth;
+  lastAnchor = anchor;
+  lastAnchorResult = result;
+  return result;
+}
+let lastAnchorText = "";
+let lastAnchor = -1;
+let lastAnchorMonth = "";
+let lastAnchorResult = -1;
+
+function monthOfAnchorUncached(text: string, anchor: number): number {
   anchorMonth = "";
   const pos = anchor >>> 2;
   switch (anchor & 3) {

@@ -54,13 +54,6 @@ const HTML_TAG_RE = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 const TIME_OPEN = "akhbar_time_open";
 const TITLE_MEMO_LIMIT = 10_000;
 
-/** monthSets arrays are shared per month spelling: join each once (the calendar is implied). */
-const setsKeys = new WeakMap<readonly string[], string>();
-function setsKey(sets: readonly string[]): string {
-  let key = setsKeys.get(sets);
-  if (key === undefined) setsKeys.set(sets, (key = sets.join(",")));
-  return key;
-}
 const TIME_CLOSE = "akhbar_time_close";
 
 /** markdown-it's text terminators (rules_inline/text.mjs): its text rule stops at these. */
@@ -182,15 +175,24 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   if (options.enabled === false) return;
   const { enabled: _enabled, refDate, onWarning, ...dateOptions } = options;
   const warn = onWarning ?? ((message: string) => console.warn(`[akhbar] ${message}`));
-  // Titles repeat across articles (and formatting costs more than finding): memoise per instance.
-  const titles = new Map<string, string>();
+  // Titles repeat across articles (and formatting costs more than finding): memoise per instance,
+  // by month-name sets (one shared array per spelling), then kind and digits, then iso (no key
+  // strings to build and hash per date).
+  const titles = new Map<readonly string[], Map<string, string>[]>();
+  let titleCount = 0;
   const titleOf = (mention: DateMention): string => {
-    const key = `${mention.kind}|${mention.iso}|${mention.digits}|${setsKey(mention.monthSets)}`;
-    let title = titles.get(key);
+    let byKind = titles.get(mention.monthSets);
+    if (byKind === undefined) titles.set(mention.monthSets, (byKind = [new Map(), new Map(), new Map(), new Map()]));
+    const byIso = byKind[(mention.kind === "day" ? 2 : 0) + (mention.digits === "arab" ? 1 : 0)];
+    let title = byIso.get(mention.iso);
     if (title === undefined) {
       title = dateTitle(mention, dateOptions);
-      if (titles.size >= TITLE_MEMO_LIMIT) titles.clear();
-      titles.set(key, title);
+      if (titleCount >= TITLE_MEMO_LIMIT) {
+        for (const maps of titles.values()) for (const map of maps) map.clear();
+        titleCount = 0;
+      }
+      byIso.set(mention.iso, title);
+      titleCount++;
     }
     return title;
   };
