@@ -27,9 +27,8 @@ export class Term {
   ) {
     this.url = encodePath(path);
   }
-  get count(): number {
-    return this.articles.length;
-  }
+  /** Number of articles (set once the archive is built). */
+  count = 0;
 }
 
 export class ArticleView {
@@ -43,6 +42,9 @@ export class ArticleView {
   editorTerms: Term[] = [];
   /** Percent-encoded path for href ("" when the article has no page). */
   readonly url: string;
+  /** Copies of a.title and a.date: plain fields are cheaper than getters in templates. */
+  readonly title: string;
+  readonly date: LoadedArticle["date"];
   constructor(
     readonly a: LoadedArticle,
     /** Unicode site path: /news/2019/02-22-bridge/ (or the front-matter permalink). */
@@ -50,12 +52,8 @@ export class ArticleView {
     readonly hijri: HijriDate,
   ) {
     this.url = path === false ? "" : encodePath(path);
-  }
-  get title(): string {
-    return this.a.title;
-  }
-  get date(): LoadedArticle["date"] {
-    return this.a.date;
+    this.title = a.title;
+    this.date = a.date;
   }
 }
 
@@ -298,6 +296,7 @@ export function buildArchive(loaded: LoadedArticle[], settings: ArchiveSettings)
     }
   }
 
+  for (const index of [tags, sources, editors]) for (const term of index.bySlug.values()) term.count = term.articles.length;
   const pages = articles.filter((view) => view.path !== false);
   pages.forEach((view, i) => {
     // "previous" is the older article, "next" the newer one.

@@ -3,7 +3,7 @@
  * parse it with js-yaml's core schema (dates stay strings, so a date-only value is never shifted
  * to UTC midnight).
  */
-import { load } from "js-yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { AkhbarError } from "../errors.js";
 
 export interface FrontMatterFile {
@@ -31,7 +31,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterFile {
   let body = rest.slice(end).replace(/^---[ \t]*(\r?\n)?/, "");
   let data: unknown;
   try {
-    data = load(yaml);
+    data = load(yaml, { schema: CORE_SCHEMA });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new AkhbarError(`malformed YAML front matter: ${reason}`, { file, field: "front matter", cause: error });

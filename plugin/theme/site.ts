@@ -81,6 +81,8 @@ export class AkhbarSite {
   render?: RenderSet;
   private readonly tickerCache = new Map<number, string>();
   private readonly dateCache = new Map<string, string>();
+  private readonly dualByInstant = new WeakMap<object, string>();
+  private readonly dualOptions: Required<DateOptions> & { calendar: "dual" };
 
   constructor(
     readonly archive: Archive,
@@ -94,6 +96,8 @@ export class AkhbarSite {
     this.assets = settings.assets;
     this.searchEnabled = settings.searchEnabled;
     this.ogLocale = settings.lang === "ar" ? "ar_AR" : "en_US";
+    const { timeZone, hijriCalendar, hijriAdjustments, months, digits } = settings;
+    this.dualOptions = { timeZone, hijriCalendar, hijriAdjustments, months, digits, calendar: "dual" };
     this.latestInstant = Math.max(archive.pages[0]?.date.epochMs ?? 0, ticker[0]?.epochMs ?? 0);
   }
 
@@ -111,6 +115,15 @@ export class AkhbarSite {
 
   /** `<time>` with a dual (or the given calendar) date. Memoised: dates repeat across pages. */
   date(value: { iso: string } | string, calendar: "dual" | "gregorian" | "hijri" = "dual"): string {
+    if (typeof value === "object" && calendar === "dual") {
+      // The common case (every card, every article): memoised on the instant object itself.
+      let html = this.dualByInstant.get(value);
+      if (html === undefined) {
+        html = dateHtml(value.iso, this.dualOptions);
+        this.dualByInstant.set(value, html);
+      }
+      return html;
+    }
     const iso = typeof value === "string" ? value : value.iso;
     const key = `${calendar}|${iso}`;
     let html = this.dateCache.get(key);
