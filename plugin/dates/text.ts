@@ -231,7 +231,8 @@ const YEAR_RE = new RegExp(
 );
 const HIJRI_ERAS = new Set(["هـ", "ه", "هجري", "هجرية", "هجريه", "للهجرة"]);
 const GREGORIAN_ERAS = new Set(["م", "ميلادي", "ميلادية", "ميلاديه", "للميلاد"]);
-const RELATIVE_RE = new RegExp(`\\s+(${alternation(RELATIVE_WORDS.keys())})`, "y");
+/** The relative words (none starts another), read after whitespace following a month. */
+const RELATIVE_LIST = [...RELATIVE_WORDS];
 
 /**
  * Anchors: the only places a mention can be, found by one pass of plain character comparisons
@@ -722,6 +723,16 @@ function allDigits(text: string): boolean {
   return true;
 }
 
+/** Value of the digits in text[from, to) (any of the three sets). */
+function digitsValueAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    n = n * 10 + (c <= 0x39 ? c - 0x30 : c >= 0x6f0 ? c - 0x6f0 : c - 0x660);
+  }
+  return n;
+}
+
 /** Value of a run of digits (any of the three sets), without building a Latin copy. */
 function digitsValue(text: string): number {
   let n = 0;
@@ -846,6 +857,96 @@ function mayStartYear(c: number): boolean {
   return isDigitCode(c) || c === 0x645 || c === 0x639 || c === 0x627 || c === 0x644 || c === 0x633;
 }
 
+const NO_ERA = 0;
+const HIJRI_ERA = 1;
+const GREGORIAN_ERA = 2;
+/** Results of the last successful readYear (module scratch: no object per call). */
+let yearDigitsStart = 0;
+let yearDigitsEnd = 0;
+let yearEra = NO_ERA;
+let yearEraEnd = 0;
+
+/** The year word ("عام", "العام", "لعام", "سنة", "السنة") at `pos`: its end, or -1. */
+function yearWordEnd(text: string, pos: number): number {
+  for (let i = 0; i < YEAR_WORDS.length; i++) if (text.startsWith(YEAR_WORDS[i], pos)) return pos + YEAR_WORDS[i].length;
+  return -1;
+}
+
+/** Position after whitespace at `pos` (at least one character of it), or -1. */
+function afterSomeSpace(text: string, pos: number): number {
+  if (!isSpaceCode(text.charCodeAt(pos))) return -1;
+  do pos++;
+  while (isSpaceCode(text.charCodeAt(pos)));
+  return pos;
+}
+
+/** The era at `pos`, as the alternation of YEAR_RE tries them (the first that matches): sets yearEra/yearEraEnd. */
+function readEra(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  let end = -1;
+  let era = NO_ERA;
+  if (c === 0x647) {
+    era = HIJRI_ERA;
+    if (text.startsWith("هجري", pos)) {
+      end = pos + 4;
+      const n = text.charCodeAt(end);
+      if (n === 0x629 || n === 0x647) end++;
+    } else {
+      end = text.charCodeAt(pos + 1) === 0x640 ? pos + 2 : pos + 1; // "هـ", else "ه"
+    }
+  } else if (c === 0x644) {
+    if (text.startsWith("للهجرة", pos)) [era, end] = [HIJRI_ERA, pos + 6];
+    else if (text.startsWith("للميلاد", pos)) [era, end] = [GREGORIAN_ERA, pos + 7];
+  } else if (c === 0x645) {
+    era = GREGORIAN_ERA;
+    if (text.startsWith("ميلادي", pos)) {
+      end = pos + 6;
+      const n = text.charCodeAt(end);
+      if (n === 0x629 || n === 0x647) end++;
+    } else {
+      end = pos + 1; // "م"
+    }
+  }
+  if (end < 0) return false;
+  yearEra = era;
+  yearEraEnd = end;
+  return true;
+}
+
+/**
+ * What YEAR_RE (sticky) matches at `pos`, read by character codes (no match array per date):
+ * whitespace, [[من] year word whitespace], digits, [[whitespace] era]. Sets the year* scratch
+ * variables and returns true, or returns false where YEAR_RE finds nothing.
+ */
+function readYear(text: string, pos: number): boolean {
+  const p = afterSomeSpace(text, pos);
+  if (p < 0) return false;
+  let digits = -1;
+  // The optional group, with "من" first (a regex backtracks to the group without it, then to none).
+  if (text.charCodeAt(p) === 0x645 && text.charCodeAt(p + 1) === 0x646) {
+    const q = afterSomeSpace(text, p + 2);
+    const w = q < 0 ? -1 : yearWordEnd(text, q);
+    const r = w < 0 ? -1 : afterSomeSpace(text, w);
+    if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
+  }
+  if (digits < 0) {
+    const w = yearWordEnd(text, p);
+    const r = w < 0 ? -1 : afterSomeSpace(text, w);
+    if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
+    else if (isDigitCode(text.charCodeAt(p))) digits = p;
+    else return false;
+  }
+  let end = digits + 1;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  yearDigitsStart = digits;
+  yearDigitsEnd = end;
+  yearEra = NO_ERA;
+  yearEraEnd = end;
+  // `\s?` is greedy: the era after one whitespace character, else right after the digits.
+  if (!(isSpaceCode(text.charCodeAt(end)) && readEra(text, end + 1))) readEra(text, end);
+  return true;
+}
+
 function readRight(text: string, pos: number, info: MonthInfo): RightContext {
   // Each regex below is tried only when the next character allows it (regexes are the costly part).
   const next = afterSpace(text, pos);
@@ -856,24 +957,25 @@ function readRight(text: string, pos: number, info: MonthInfo): RightContext {
   }
   const spaced = isSpaceCode(text.charCodeAt(pos));
   const word = spaced ? afterSpace(text, pos) : -1;
-  YEAR_RE.lastIndex = pos;
-  const y = spaced && mayStartYear(word) ? YEAR_RE.exec(text) : null;
-  if (y) {
-    const digitsEnd = pos + y[1].length + y[2].length;
-    const era = y[4];
-    const eraOk =
-      era !== undefined &&
-      (info.calendar === "hijri" ? HIJRI_ERAS : GREGORIAN_ERAS).has(era) &&
-      !isWordAt(text, YEAR_RE.lastIndex);
-    const end = eraOk ? YEAR_RE.lastIndex : digitsEnd;
-    const year = digitsValue(y[2]);
+  if (spaced && mayStartYear(word) && readYear(text, pos)) {
+    const digitsEnd = yearDigitsEnd;
+    const eraOk = yearEra === (info.calendar === "hijri" ? HIJRI_ERA : GREGORIAN_ERA) && !isWordAt(text, yearEraEnd);
+    const end = eraOk ? yearEraEnd : digitsEnd;
+    const year = digitsValueAt(text, yearDigitsStart, digitsEnd);
     const [lo, hi] = info.calendar === "hijri" ? HIJRI_YEARS : GREGORIAN_YEARS;
-    if (y[2].length === 4 && year >= lo && year <= hi && !isWordAt(text, end)) return { end, year };
+    if (digitsEnd - yearDigitsStart === 4 && year >= lo && year <= hi && !isWordAt(text, end)) return { end, year };
   }
-  RELATIVE_RE.lastIndex = pos;
-  const r = word === 0x627 ? RELATIVE_RE.exec(text) : null;
-  if (r && !isWordAt(text, RELATIVE_RE.lastIndex)) {
-    return { end: RELATIVE_RE.lastIndex, relative: RELATIVE_WORDS.get(r[1]) };
+  if (word === 0x627) {
+    let p = pos;
+    while (isSpaceCode(text.charCodeAt(p))) p++;
+    for (let i = 0; i < RELATIVE_LIST.length; i++) {
+      const [name, relative] = RELATIVE_LIST[i];
+      if (text.startsWith(name, p)) {
+        const end = p + name.length;
+        if (!isWordAt(text, end)) return { end, relative };
+        break; // no relative word starts another one
+      }
+    }
   }
   return { end: pos };
 }

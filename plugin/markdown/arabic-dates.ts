@@ -199,13 +199,16 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
 
   /** Sets the <time> attributes of `open` for `mention`. */
   function timeAttrs(open: Token, mention: DateMention): void {
-    open.attrSet("datetime", mention.iso);
+    // `open` is a new token: setting its attributes at once gives what attrSet three times gives.
+    const title = titleOf(mention);
     if (mention.hijri) {
       const { year, month, day } = mention.hijri;
       const pad = (n: number) => String(n).padStart(2, "0");
-      open.attrSet("data-hijri", `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`);
+      const hijri = `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`;
+      open.attrs = [["datetime", mention.iso], ["data-hijri", hijri], ["title", title]];
+    } else {
+      open.attrs = [["datetime", mention.iso], ["title", title]];
     }
-    open.attrSet("title", titleOf(mention));
   }
 
   function split(state: StateCore, token: Token, found: DateMention[]): Token[] {
