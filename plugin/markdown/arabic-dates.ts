@@ -342,15 +342,35 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     if (pos > cursor) state.pending += src.slice(cursor, pos);
   }
 
+  /** The BlockDates of the inline block whose tokens are `tokens` (created on first use). */
+  function blockOf(tokens: Token[]): BlockDates {
+    if (tokens === lastTokens) return lastBlock!;
+    let block = blocks.get(tokens);
+    if (!block) blocks.set(tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
+    lastTokens = tokens;
+    lastBlock = block;
+    return block;
+  }
+
   const replaceText = hasStockTextRule(md);
   if (replaceText) {
     // markdown-it's text rule (same terminators, same result) that also finds date anchors.
     md.inline.ruler.at("text", (state: StateInline, silent: boolean): boolean => {
       const src = state.src;
       const start = state.pos;
+      const reading = !silent && wrapWhileReading;
+      // markdown-it tries this rule first at every position: at a terminator, answer without the
+      // regex call (what the code below does there, minus the call).
+      const first = src.charCodeAt(start);
+      if (first < 0x80 && TEXT_STOPS[first] === 1) {
+        if (reading) {
+          textRuleRan = true;
+          if (first === AMPERSAND || first === BACKSLASH) blockOf(state.tokens).fallback = true;
+        }
+        return false;
+      }
       // (Setting an array's length is a runtime call: an unconditional reset here cost 5% of rendering.)
       if (anchors.length !== 0) anchors.length = 0;
-      const reading = !silent && wrapWhileReading;
       if (reading && src !== wordsSrc) {
         // "من" and relative words: found once per block by a regex search (see blockWordAnchors).
         if (words.length !== 0) words.length = 0;
@@ -368,14 +388,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
       const stop = pos < state.posMax ? src.charCodeAt(pos) : -1;
       let block: BlockDates | undefined;
       if (anchors.length !== 0 || stop === AMPERSAND || stop === BACKSLASH) {
-        if (state.tokens === lastTokens) {
-          block = lastBlock!;
-        } else {
-          block = blocks.get(state.tokens);
-          if (!block) blocks.set(state.tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
-          lastTokens = state.tokens;
-          lastBlock = block;
-        }
+        block = blockOf(state.tokens);
         // Entities and escapes turn into text the reading here does not see: search afterwards.
         if (stop === AMPERSAND || stop === BACKSLASH) block.fallback = true;
       }
