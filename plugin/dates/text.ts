@@ -252,10 +252,8 @@ const MIN = 1;
 const REL = 2;
 
 const MONTH_TRIE = trieAlternation(MONTHS.keys());
-/** After a day number: the month name. */
-const MONTH_AFTER_RE = new RegExp(`\\s+(?:من\\s+)?(?:شهر\\s+)?(${MONTH_TRIE})`, "y");
-/** After "من" (ordinal days): the month name. */
-const MONTH_AFTER_MIN_RE = new RegExp(`\\s+(?:شهر\\s+)?(${MONTH_TRIE})`, "y");
+// (After a day number, MONTH_AFTER_RE would be `\\s+(?:من\\s+)?(?:شهر\\s+)?(MONTH_TRIE)`; after "من"
+// (ordinal days), MONTH_AFTER_MIN_RE the same without "من": both are read by `monthAfter`.)
 /** Before a year (window ending at the year): month, other name, connector. */
 const MONTH_BEFORE_YEAR_RE = new RegExp(
   `(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?$`,
@@ -263,8 +261,26 @@ const MONTH_BEFORE_YEAR_RE = new RegExp(
 /** Before a relative word (window ending at it). */
 const MONTH_BEFORE_WORD_RE = new RegExp(`(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+$`);
 const BEFORE_WINDOW = 48;
-/** The month name at a known position. */
-const MONTH_AT_RE = new RegExp(MONTH_TRIE, "y");
+/**
+ * The month names as a trie of character codes (0x20 standing for a whitespace run), walked by
+ * `monthEndAt`: what MONTH_TRIE matches at a known position, without the regex (its code is large,
+ * and cold inside a markdown render, where a date comes every few thousand characters).
+ */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
+}
+const MONTH_TRIE_ROOT: TrieNode = { next: new Map(), end: false };
+for (const name of MONTHS.keys()) {
+  let node = MONTH_TRIE_ROOT;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    let next = node.next.get(c);
+    if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
+    node = next;
+  }
+  node.end = true;
+}
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
  * monthOfAnchor's MONTH_AFTER_MIN_RE asks), or a relative word. Few places in ordinary text match
@@ -491,6 +507,68 @@ function monthMayEndBeforeYear(text: string, pos: number): boolean {
   return false;
 }
 
+/**
+ * End of the month name at `pos`, or -1: what MONTH_AT_RE (sticky MONTH_TRIE) matches there. The
+ * trie regex tries longer names first at every branch, and a text follows one path only (no name
+ * has whitespace where another has a letter), so its match is the longest name on that path.
+ */
+function monthEndAt(text: string, pos: number): number {
+  let node = MONTH_TRIE_ROOT;
+  let p = pos;
+  let best = -1;
+  for (;;) {
+    const c = text.charCodeAt(p);
+    let next: TrieNode | undefined;
+    if (isSpaceCode(c)) {
+      next = node.next.get(0x20);
+      if (next === undefined) break;
+      do p++;
+      while (isSpaceCode(text.charCodeAt(p)));
+    } else {
+      next = node.next.get(c);
+      if (next === undefined) break;
+      p++;
+    }
+    node = next;
+    if (node.end) best = p;
+  }
+  return best;
+}
+
+/** End of the month found by the last monthAfter. */
+let monthAfterEnd = -1;
+
+/**
+ * Start of the month name MONTH_AFTER_RE (`withMin`) or MONTH_AFTER_MIN_RE matches at `pos`, or -1
+ * (end in monthAfterEnd): whitespace, ["من" whitespace], ["شهر" whitespace], month. No month name
+ * starts with "من" or "شهر", so the regexes' backtracking past those words finds nothing more.
+ */
+function monthAfter(text: string, pos: number, withMin: boolean): number {
+  const p = afterSomeSpace(text, pos);
+  if (p < 0) return -1;
+  if (withMin && text.charCodeAt(p) === 0x645 && text.charCodeAt(p + 1) === 0x646) {
+    const q = afterSomeSpace(text, p + 2);
+    return q < 0 ? -1 : monthAfterShahr(text, q);
+  }
+  return monthAfterShahr(text, p);
+}
+
+function monthAfterShahr(text: string, p: number): number {
+  if (text.startsWith("شهر", p)) {
+    const q = afterSomeSpace(text, p + 3);
+    const end = q < 0 ? -1 : monthEndAt(text, q);
+    if (end >= 0) {
+      monthAfterEnd = end;
+      return q;
+    }
+    return -1;
+  }
+  const end = monthEndAt(text, p);
+  if (end < 0) return -1;
+  monthAfterEnd = end;
+  return p;
+}
+
 /** The month name matched by the last successful forward month regex in monthOfAnchor, else "". */
 let anchorMonth = "";
 
@@ -527,11 +605,10 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
       const length = end - pos;
       if (length <= 2) {
         if (monthHeadAfter(text, end) < 0) return -1;
-        MONTH_AFTER_RE.lastIndex = end;
-        const m = MONTH_AFTER_RE.exec(text);
-        if (!m) return -1;
-        anchorMonth = m[1]; // the same greedy match MONTH_AT_RE makes there
-        return MONTH_AFTER_RE.lastIndex - m[1].length;
+        const start = monthAfter(text, end, true);
+        if (start < 0) return -1;
+        anchorMonth = text.slice(start, monthAfterEnd); // the same match MONTH_AT_RE makes there
+        return start;
       }
       if (length !== 4 || !monthMayEndBeforeYear(text, pos)) return -1;
       const from = Math.max(0, pos - BEFORE_WINDOW);
@@ -540,11 +617,10 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
     }
     case MIN: {
       if (monthHeadAfter(text, pos + 2) < 0) return -1;
-      MONTH_AFTER_MIN_RE.lastIndex = pos + 2;
-      const m = MONTH_AFTER_MIN_RE.exec(text);
-      if (!m) return -1;
-      anchorMonth = m[1];
-      return MONTH_AFTER_MIN_RE.lastIndex - m[1].length;
+      const start = monthAfter(text, pos + 2, false);
+      if (start < 0) return -1;
+      anchorMonth = text.slice(start, monthAfterEnd);
+      return start;
     }
     case REL: {
       const end = skipSpaceBack(text, pos);
@@ -1034,10 +1110,9 @@ export function mentionAtAnchor(text: string, anchor: number, lastEnd: number, o
   if (monthStart < lastEnd) return undefined;
   let monthText = anchorMonth;
   if (monthText === "") {
-    MONTH_AT_RE.lastIndex = monthStart;
-    const month = MONTH_AT_RE.exec(text);
-    if (!month) return undefined;
-    monthText = month[0];
+    const end = monthEndAt(text, monthStart);
+    if (end < 0) return undefined;
+    monthText = text.slice(monthStart, end);
   }
   const monthEnd = monthStart + monthText.length;
   if (isWordAt(text, monthEnd)) return undefined;
