@@ -269,7 +269,6 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
     await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
     await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
-    await writer.flush();
     if (!process.argv.includes("--quiet")) console.log(`[akhbar] wrote ${writer.written} archive pages`);
     if (incremental && pendingManifest) {
       writeManifest(manifestFile, pendingManifest);
