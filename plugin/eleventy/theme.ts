@@ -149,7 +149,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   const cacheDir = join(dirs.root, ".cache", "akhbar");
   const outputKey = hash(dirs.output).slice(0, 12);
   const manifestFile = join(cacheDir, `manifest-${outputKey}.json`);
-  const articleCacheFile = join(cacheDir, "articles.v8");
+  const articleCacheFile = join(cacheDir, "articles");
   let pendingManifest: Manifest | undefined;
   const templatesHash = () => hashFolders([join(PACKAGE_INCLUDES, "akhbar"), ...(dirs.includes === PACKAGE_INCLUDES ? [] : [join(dirs.includes, "akhbar")])]);
   if (incremental) restoreArticleCache(articleCacheFile, settingsKey);

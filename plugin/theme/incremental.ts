@@ -65,17 +65,17 @@ export class Fingerprinter {
 
   constructor(private readonly site: AkhbarSite, private readonly global: string) {}
 
+  /**
+   * Everything an article shows of itself follows from its file (path and bytes: `sourceHash`)
+   * and the global settings (options, registries: the global hash): no need to hash its HTML.
+   */
   private core(view: ArticleView): string {
     let value = this.cores.get(view);
     if (value === undefined) {
-      const a = view.a;
-      value = hash(
-        JSON.stringify([
-          view.path, a.file, a.title, a.date, a.updated, a.editors, a.sources, a.tags, a.summary, a.image, a.imageAlt,
-          a.breaking, a.html, a.raw, a.templated, a.excerpt, view.hijri, view.unknownSources,
-          view.tagTerms.map((t) => t.url), view.sourceTerms.map((t) => t.url), view.editorTerms.map((t) => t.url),
-        ]),
-      );
+      // Term names too: a tag's displayed spelling is the first seen in date order, which a new
+      // article elsewhere in the archive can change.
+      const names = [view.tagTerms, view.sourceTerms, view.editorTerms].map((terms) => terms.map((t) => t.name).join("\u0001"));
+      value = `${view.a.sourceHash}:${view.path}:${names.join("\u0002")}`;
       this.cores.set(view, value);
     }
     return value;
@@ -107,7 +107,10 @@ export class Fingerprinter {
   }
 
   listing(page: ListingPage): string {
-    const { items, term, ...rest } = page;
+    // An archive page (a full chunk) shows its items and links, not the size of the whole list:
+    // `total` is left out of its fingerprint so that adding articles does not re-render it.
+    // (A site template that prints `listing.total` on archive pages would show the old count.)
+    const { items, term, total, ...rest } = page;
     const extra =
       page.kind === "home" && page.head
         ? `today:${this.site.today()}`
@@ -116,7 +119,7 @@ export class Fingerprinter {
           : "";
     return hash(
       [
-        this.global, "listing", JSON.stringify(rest), JSON.stringify(term?.entry ?? null),
+        this.global, "listing", JSON.stringify(rest), page.head ? total : "", JSON.stringify(term?.entry ?? null),
         items.map((v) => this.card(v)).join(","),
         this.ticker(page.kind === "home" ? this.site.latestInstant : page.asOf), extra,
       ].join("|"),

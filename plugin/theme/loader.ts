@@ -3,7 +3,8 @@
  * lets one paginated template write every article page (see docs/performance.md): Eleventy never
  * sees the article files as templates.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type MarkdownIt from "markdown-it";
@@ -23,6 +24,8 @@ export interface LoadedArticle extends ArticleMeta {
   raw?: string;
   /** Plain-text start of the body, for listings and meta descriptions. */
   excerpt: string;
+  /** Hash of the file's path and bytes: everything above follows from it (and the global settings). */
+  sourceHash: string;
 }
 
 export interface PlainPage {
@@ -44,36 +47,57 @@ interface CacheEntry {
 /** Per-process cache (kept across --serve rebuilds): files whose mtime and size did not change are not re-read. */
 const cache = new Map<string, CacheEntry>();
 let cacheKey = "";
-/** Whether the cache changed since it was last saved or restored. */
-let dirty = false;
+/** Cache shards (one per folder of articles) changed since they were last saved or restored. */
+const dirtyShards = new Set<string>();
 
 export function clearArticleCache(): void {
   cache.clear();
-  dirty = false;
+  dirtyShards.clear();
 }
+
+const shardOf = (abs: string): string => createHash("sha1").update(dirname(abs)).digest("hex").slice(0, 16);
 
 /**
  * Incremental builds keep the parsed and rendered articles on disk between runs, so that a daily
- * update reads only the files that changed. Keyed by the rendering settings: other settings, no cache.
+ * update reads only the files that changed. One file per folder of articles (`folder` is a
+ * directory of `<hash>.v8` files): adding a day's articles rewrites only their folder's shard.
+ * Keyed by the rendering settings: other settings, no cache.
  */
-export function restoreArticleCache(file: string, settingsKey: string): void {
-  if (cache.size > 0 || !existsSync(file)) return;
+export function restoreArticleCache(folder: string, settingsKey: string): void {
+  if (cache.size > 0 || !existsSync(folder)) return;
   try {
-    const saved = deserialize(readFileSync(file)) as { key: string; entries: [string, CacheEntry][] };
-    if (saved.key !== settingsKey) return;
-    for (const [abs, entry] of saved.entries) cache.set(abs, entry);
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith(".v8")) continue;
+      const saved = deserialize(readFileSync(join(folder, name))) as { key: string; entries: [string, CacheEntry][] };
+      if (saved.key !== settingsKey) continue;
+      for (const [abs, entry] of saved.entries) cache.set(abs, entry);
+    }
     cacheKey = settingsKey;
-    dirty = false;
+    dirtyShards.clear();
   } catch {
     cache.clear();
   }
 }
 
-export function saveArticleCache(file: string): void {
-  if (!dirty && existsSync(file)) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, serialize({ key: cacheKey, entries: [...cache] }));
-  dirty = false;
+export function saveArticleCache(folder: string): void {
+  if (dirtyShards.size === 0 && existsSync(folder)) return;
+  const all = !existsSync(folder);
+  mkdirSync(folder, { recursive: true });
+  const shards = new Map<string, [string, CacheEntry][]>();
+  for (const entry of cache) {
+    const shard = shardOf(entry[0]);
+    if (!all && !dirtyShards.has(shard)) continue;
+    const list = shards.get(shard);
+    if (list) list.push(entry);
+    else shards.set(shard, [entry]);
+  }
+  for (const shard of all ? shards.keys() : dirtyShards) {
+    const file = join(folder, `${shard}.v8`);
+    const entries = shards.get(shard);
+    if (entries) writeFileSync(file, serialize({ key: cacheKey, entries }));
+    else rmSync(file, { force: true });
+  }
+  dirtyShards.clear();
 }
 
 const TAGS = /<[^>]*>/g;
@@ -103,6 +127,7 @@ export interface LoadOptions extends DateOptions {
 
 function loadOne(abs: string, file: string, options: LoadOptions): LoadedArticle | PlainPage | null {
   const text = readFileSync(abs, "utf8");
+  const sourceHash = createHash("sha1").update(file).update("\0").update(text).digest("base64url");
   const { data, body } = parseFrontMatter(text, file);
   if (data.article === false) return { file };
   const meta = validateArticle(data, file, options);
@@ -123,6 +148,7 @@ function loadOne(abs: string, file: string, options: LoadOptions): LoadedArticle
     templated,
     raw: templated ? body : undefined,
     excerpt: meta.summary ?? excerptOf(templated ? options.md.render(body.replace(/\{[{%][\s\S]*?[%}]\}/g, "")) : html),
+    sourceHash,
   };
 }
 
@@ -149,7 +175,7 @@ export function loadArticles(options: LoadOptions): LoadResult {
       }
       entry = { mtimeMs: stat.mtimeMs, size: stat.size, result };
       cache.set(abs, entry);
-      dirty = true;
+      dirtyShards.add(shardOf(abs));
     }
     const result = entry.result;
     if (result === null) continue;
@@ -159,7 +185,7 @@ export function loadArticles(options: LoadOptions): LoadResult {
   for (const key of cache.keys()) {
     if (!seen.has(key)) {
       cache.delete(key);
-      dirty = true;
+      dirtyShards.add(shardOf(key));
     }
   }
   return { articles, pages };
