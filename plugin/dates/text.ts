@@ -6,8 +6,9 @@
  * How it stays fast: one pass of plain character comparisons (`scanAnchors`) notes the only places
  * a date can be (the first digit of a number, "من" + space, "ال" of a relative word); an anchor is
  * looked at closer only when a month name may stand next to it (two-letter table checks), and the
- * month-name regexes run only then. The markdown plugin runs the same pass inside markdown-it's
- * own reading of the text.
+ * month name, year and era are read only then, by character codes (a trie of the month spellings).
+ * The markdown plugin finds the same anchors inside markdown-it's own reading of the text, with
+ * regexes instead of the character loop (`runRegExp`, `scanRun`, `blockWordAnchors`).
  */
 import { AkhbarError } from "../errors.js";
 import { hijriMonthLength, hijriMonthStart, toHijri } from "./index.js";

@@ -3,8 +3,9 @@
  * `<time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار 2017</time>`.
  *
  * Dates are found while markdown-it reads inline text: the plugin replaces its `text` rule with
- * the same loop (same terminators, same result) that also records date anchors (`scanAnchors`:
- * digit runs, "من", relative words). An anchor with a month name next to it is read as a date in
+ * one that gives the same result (same terminators) and also records date anchors: digit runs as a
+ * sticky regex reads up to the next terminator or digit (`scanRun`), "من" + month and relative
+ * words from one regex search per block (`blockWordAnchors`). An anchor with a month name next to it is read as a date in
  * its line of the block's source (`mentionAtAnchor`) and pushed as `time` open/text/close tokens;
  * the renderer escapes their attributes and the text like any other token. Skipped: code (never
  * read by the text rule), link text (`state.linkLevel`) and text inside inline HTML elements where
