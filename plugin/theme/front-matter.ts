@@ -28,7 +28,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatterFile {
     });
   }
   const yaml = rest.slice(0, end);
-  let body = rest.slice(end).replace(/^---[ \t]*(\r?\n)?/, "");
+  const body = rest.slice(end).replace(/^---[ \t]*(\r?\n)?/, "");
   let data: unknown;
   try {
     data = load(yaml, { schema: CORE_SCHEMA });
@@ -40,6 +40,5 @@ export function parseFrontMatter(text: string, file: string): FrontMatterFile {
   if (typeof data !== "object" || Array.isArray(data)) {
     throw new AkhbarError("front matter must be a YAML mapping (key: value lines)", { file, field: "front matter" });
   }
-  if (body.startsWith("\r\n")) body = body.slice(2);
   return { data: data as Record<string, unknown>, body };
 }
