@@ -82,6 +82,15 @@ sample("article pages carry dual dates, byline, sources with kinds, JSON-LD News
   assert.match(html, /property="og:title"/);
 });
 
+sample("budget: every article page's HTML plus the CSS is under 50 KB", () => {
+  const css = files.find((f) => /^assets\/akhbar\.[0-9a-f]{10}\.css$/.test(f))!;
+  const cssBytes = Buffer.byteLength(read(out, css));
+  for (const f of files.filter((f) => /^news\/\d{4}\/[^/]+\/index\.html$/.test(f))) {
+    const total = Buffer.byteLength(read(out, f)) + cssBytes;
+    assert.ok(total < 50 * 1024, `${f}: ${total} bytes`);
+  }
+});
+
 sample("feeds parse and list the latest articles with absolute URLs", () => {
   const atom = xml.parse(read(out, "feed.xml"));
   const entries = [].concat(atom.feed.entry);
@@ -137,8 +146,11 @@ minimal("builds a complete site with Eleventy's default folders", () => {
   assert.match(read(minimalOut, "news/2020/second/index.html"), /datetime="2020-01-06/);
   // the breaking flag feeds the ticker of the pages after it
   assert.match(read(minimalOut, "news/third/index.html"), /انقطاع المياه عن أحياء البلدة بسبب الصيانة/);
-  // a title mixing Latin and Arabic is isolated in feeds
+  // a title mixing Latin and Arabic is isolated in feeds, <title> and JSON-LD
   assert.match(read(minimalOut, "feed.xml"), /<title>\u2068Second story/);
+  const second = read(minimalOut, "news/2020/second/index.html");
+  assert.match(second, /<title>\u2068Second story: صيانة خط المياه الرئيسي\u2069 \| /);
+  assert.match(second, /"headline":"\u2068Second story/);
 });
 
 minimal.run();

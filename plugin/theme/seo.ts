@@ -12,6 +12,8 @@ interface Absolutizer {
   site: SiteInfo;
   lang: string;
   absolute(path: string): string;
+  /** Mixed Arabic/Latin titles wrapped in FSI/PDI for plain-text contexts. */
+  plainTitle(title: string): string;
 }
 
 /** JSON for a <script type="application/ld+json">: `<` is escaped so no text can close the script. */
@@ -23,7 +25,7 @@ export function jsonLdFor(article: ArticleView, site: Absolutizer): string {
     "@type": "NewsArticle",
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
-    headline: a.title,
+    headline: site.plainTitle(a.title),
     datePublished: new Date(a.date.epochMs).toISOString(),
     dateModified: new Date((a.updated ?? a.date).epochMs).toISOString(),
     inLanguage: site.lang,
