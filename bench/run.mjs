@@ -2,7 +2,7 @@
 // Benchmark harness of issue 8: the Akhbar theme against a bare Eleventy build of the same articles.
 //
 //   node bench/run.mjs [--n 10000[,30000,…]] [--runs 3] [--only theme|bare] [--skip-daily]
-//                      [--profile] [--heap <MiB>] [--theme-config <file>]
+//                      [--profile] [--heap <MiB>] [--semi-space <MiB>] [--theme-config <file>]
 //
 // For each N: generate (or reuse) the corpus, then alternate bare and theme builds, each a fresh
 // `node` child running the Eleventy CLI with --quiet into an emptied output folder, and print
@@ -387,12 +387,16 @@ async function profileOne(n, side, ctx) {
 
 function options(argv) {
   const raw = parseArgs(argv);
-  const known = new Set(["n", "runs", "only", "skip-daily", "profile", "heap", "theme-config", "help"]);
+  const known = new Set(["n", "runs", "only", "skip-daily", "profile", "heap", "semi-space", "theme-config", "help"]);
   for (const key of Object.keys(raw)) if (!known.has(key)) throw new Error(`unknown option --${key} (see docs/benchmark.md)`);
   const ns = String(raw.n ?? "10000").split(",").map((v) => positiveInt(v.trim(), "n"));
   const only = raw.only === undefined ? undefined : String(raw.only);
   if (only !== undefined && only !== "theme" && only !== "bare") throw new Error(`--only must be theme or bare, got ${JSON.stringify(only)}`);
-  const nodeArgs = raw.heap === undefined ? [] : [`--max-old-space-size=${positiveInt(raw.heap, "heap")}`];
+  // Node flags for the build processes of BOTH sides (a fair comparison).
+  const nodeArgs = [
+    ...(raw.heap === undefined ? [] : [`--max-old-space-size=${positiveInt(raw.heap, "heap")}`]),
+    ...(raw["semi-space"] === undefined ? [] : [`--max-semi-space-size=${positiveInt(raw["semi-space"], "semi-space")}`]),
+  ];
   return {
     help: Boolean(raw.help),
     ns,
