@@ -8,16 +8,18 @@
  *   - the editor line's names are the article's editor;
  *   - every other line appears, unchanged, in the rendered body, and the body holds nothing else
  *     (only <p> elements, whose text lines are exactly those lines, in order).
- * TODO(lead): extend to the built site (article pages and the ticker partial) once the theme lands.
+ * Then the same check on the BUILT site: the imported folder is built with the theme, and every
+ * line is looked for in the written HTML (article pages and the breaking-news log).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import markdownIt from "markdown-it";
 import { load } from "js-yaml";
 import { runImport } from "../plugin/importer/run.js";
+import { buildSite, listFiles } from "./helpers/site.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "fixtures", "pages");
@@ -118,5 +120,42 @@ for (const name of PAGES) {
     assert.equal(rendered, bodyLines);
   });
 }
+
+test("the built site shows every line of every imported page, unchanged, and nothing else in the body", () => {
+  writeFileSync(
+    join(dir, "eleventy.config.js"),
+    `import akhbar from "eleventy-plugin-akhbar";
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(akhbar, { theme: true, search: false, site: { title: "استيراد", url: "https://import.example" } });
+}
+export const config = { dir: { input: "src", data: "../_data" } };
+`,
+  );
+  const out = join(dir, "_site");
+  const result = buildSite(dir, out);
+  assert.is(result.status, 0, result.stderr);
+  const files = listFiles(out);
+  const stream = files.filter((f) => f.startsWith("breaking/")).map((f) => unescapeHtml(readFileSync(join(out, f), "utf8"))).join("\n");
+  const text = (html: string) => unescapeHtml(html.replace(/<\/?time[^>]*>/g, "")).trim();
+  for (const name of PAGES) {
+    const lines = rawLines(readFileSync(join(fixtures, name), "utf8"));
+    const page = readFileSync(join(out, "articles", name.replace(/\.txt$/, ""), "index.html"), "utf8");
+    const title = text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page)![1]);
+    const body = /<div class="article__body" dir="auto">([\s\S]*?)\n  <\/div>/.exec(page)![1].trim();
+    // the body holds paragraphs (and the dates plugin's <time>), nothing else
+    const tags = new Set([...body.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((t) => t[1]));
+    for (const tag of tags) assert.ok(tag === "p" || tag === "time", `${name}: unexpected <${tag}> in the body`);
+    const paragraphs = text(body.replace(/<\/?p>/g, "\n")).split("\n").map((l) => l.trim()).filter(Boolean);
+    let i = lines[0] === HEADER ? lines.indexOf("", 1) : 0;
+    if (lines[0] === HEADER) {
+      for (const item of ticker.filter((it) => it.seenOn?.includes(name))) {
+        assert.ok(stream.includes(item.text), `${name}: ticker item ${JSON.stringify(item.text)} is in the breaking-news log`);
+      }
+    }
+    const rest = lines.slice(i < 0 ? lines.length : i).filter((l) => l !== "" && l !== AVATAR && !EDITOR.test(l));
+    assert.is(rest[0], title, `${name}: the headline`);
+    assert.equal(paragraphs, rest.slice(1), `${name}: the paragraphs, in order, and nothing else`);
+  }
+});
 
 test.run();
