@@ -22,6 +22,7 @@ import {
   WEEKDAY_VARIANTS,
 } from "./months.js";
 import type { DateOptions } from "./types.js";
+import { daysFromCivil, daysInMonth, formatDay } from "./days.js";
 
 /** A Gregorian month-name set a mention was written in (Moroccan names are recognised only). */
 export type WrittenMonthSet = "levant" | "egypt" | "maghreb" | "morocco" | "hijri";
@@ -651,40 +652,6 @@ function isoDay(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInGregorianMonth(y: number, m: number): number {
-  if (m !== 2) return MONTH_LENGTHS[m - 1];
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-}
-
-/**
- * Days since 1970-01-01 of year-month-day, exactly as `Date.UTC(y, m - 1, d) / 86400000` for a
- * valid day (arithmetic for years 100-9999, Date.UTC itself outside them: it reads 0-99 as 19xx).
- */
-function daysOf(y: number, m: number, d: number): number {
-  if (y < 100 || y > 9999) return Date.UTC(y, m - 1, d) / 86_400_000;
-  const yy = m <= 2 ? y - 1 : y; // years counted from March (H. Hinnant's days_from_civil)
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The ISO day `n` days after 1970-01-01, as `new Date(n * 86400000).toISOString().slice(0, 10)`. */
-function isoOfDays(n: number): string {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 100 || y > 9999) return new Date(n * 86_400_000).toISOString().slice(0, 10);
-  return isoDay(y, m, doy - Math.floor((153 * mp + 2) / 5) + 1);
-}
-
 /** Value of the two or four ASCII digits at `text[from, to)`. */
 function digitsAt(text: string, from: number, to: number): number {
   let n = 0;
@@ -694,7 +661,7 @@ function digitsAt(text: string, from: number, to: number): number {
 
 function dayNumber(iso: string): number {
   if (iso.length === 10 && iso.charCodeAt(4) === 0x2d && iso.charCodeAt(7) === 0x2d) {
-    return daysOf(digitsAt(iso, 0, 4), digitsAt(iso, 5, 7), digitsAt(iso, 8, 10));
+    return daysFromCivil(digitsAt(iso, 0, 4), digitsAt(iso, 5, 7), digitsAt(iso, 8, 10));
   }
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }
@@ -738,7 +705,7 @@ function parseRefDate(refDate: string | undefined): RefDate | undefined {
   const match = typeof refDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(refDate) : null;
   if (!match) throw new AkhbarError(`refDate must be "YYYY-MM-DD", got ${JSON.stringify(refDate)}`, { field: "refDate" });
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (m < 1 || m > 12 || d < 1 || d > daysInGregorianMonth(y, m)) {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     throw new AkhbarError(`refDate is not a calendar day: ${JSON.stringify(refDate)}`, { field: "refDate" });
   }
   lastRef = { y, m, d, iso: refDate };
@@ -779,7 +746,7 @@ function hijriMonth(year: number, month: number, options: DateOptions): { start:
 }
 
 function addDays(iso: string, days: number): string {
-  return isoOfDays(dayNumber(iso) + days);
+  return formatDay(dayNumber(iso) + days);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1063,7 +1030,7 @@ function nearestGregorian(month: number, day: number, ref: { y: number; iso: str
   let bestYear = 0;
   let bestDistance = -1;
   for (let y = ref.y - 1; y <= ref.y + 1; y++) {
-    if (day > daysInGregorianMonth(y, month)) continue;
+    if (day > daysInMonth(y, month)) continue;
     const distance = Math.abs(dayNumber(isoDay(y, month, day)) - refDay);
     if (bestDistance < 0 || distance < bestDistance) {
       bestYear = y;
@@ -1153,7 +1120,7 @@ function resolve(
         iso = `${pad(year, 4)}-${pad(info.month)}`;
         gregorian = { year, month: info.month };
       } else {
-        if (day > daysInGregorianMonth(year, info.month)) return undefined;
+        if (day > daysInMonth(year, info.month)) return undefined;
         iso = isoDay(year, info.month, day);
         gregorian = { year, month: info.month, day };
       }
