@@ -107,4 +107,10 @@ test("attribution: XSS payloads in names, registry descriptions and URLs are ine
   assert.match(linked, /href="\/s\/&quot;onmouseover=&quot;x"/);
 });
 
+test("attribution: describe: false keeps the kind in the tooltip and leaves the description out", () => {
+  const html = renderAttribution(["إعلام النظام"], { registry, describe: false });
+  assert.match(html, /title="إعلام النظام">إعلام النظام<\/cite>/);
+  assert.not.match(html, /وكالات وقنوات/);
+});
+
 test.run();

@@ -19,6 +19,10 @@ export interface AttributionOptions {
   file?: string;
   /** Show the visible kind label after each source (default true). */
   showKind?: boolean;
+  /** Put the source's description in the tooltip (default true). Off where sources repeat on
+   * every page (the ticker, listing cards): the kind still shows; the description is on the
+   * article and source pages. */
+  describe?: boolean;
 }
 
 /** Untrusted text for HTML: bidi overrides removed, then escaped. */
@@ -31,7 +35,7 @@ function renderSource(name: string, entry: SourceEntry | undefined, options: Att
   if (!entry) return `<cite class="akhbar-source akhbar-source--unknown">${text}</cite>`;
   const lang = options.lang === "en" ? "en" : "ar";
   const label = kindLabel(entry.kind, lang);
-  const title = entry.description ? `${label}: ${entry.description}` : label;
+  const title = entry.description && options.describe !== false ? `${label}: ${entry.description}` : label;
   const href = safeUrl(options.sourceUrl?.(entry));
   const inner = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
   const cite = `<cite class="akhbar-source akhbar-source--${entry.kind}" data-kind="${entry.kind}" title="${safeText(title)}">${inner}</cite>`;

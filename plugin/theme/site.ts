@@ -179,7 +179,8 @@ export class AkhbarSite {
     return /[A-Za-z]/.test(title) && /[\u0600-\u06FF]/.test(title) ? isolate(title) : title;
   }
 
-  attribution(article: ArticleView): string {
+  /** Sources of an article; `describe: false` leaves descriptions out of tooltips (listings). */
+  attribution(article: ArticleView, describe = true): string {
     const known = article.sourceTerms.map((t) => t.name);
     const names = [...known, ...article.unknownSources];
     const urls = new Map(article.sourceTerms.map((t) => [t.name, t.url] as const));
@@ -187,6 +188,7 @@ export class AkhbarSite {
       registry: this.settings.registry,
       sourceUrl: (entry) => urls.get(entry.name),
       lang: this.lang,
+      describe,
     });
   }
 
@@ -247,6 +249,7 @@ export class AkhbarSite {
       speed: this.settings.tickerSpeed,
       registry: this.settings.registry,
       sourceUrl: (entry: { name: string }) => sourceUrls.get(entry.name),
+      describe: false,
     };
   }
 
