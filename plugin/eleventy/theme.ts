@@ -11,6 +11,7 @@ import { AkhbarError, withFile } from "../errors.js";
 import { dateOptionsOf, type ResolvedOptions } from "../options.js";
 import { createSourceRegistry, type SourceRegistry } from "../sources/registry.js";
 import { scanMarkdownFiles } from "../theme/scan.js";
+import { parseFrontMatter } from "../theme/front-matter.js";
 import { loadArticles, restoreArticleCache, saveArticleCache, type LoadResult } from "../theme/loader.js";
 import { hash, hashFolders, planIncremental, readManifest, writeManifest, type Manifest } from "../theme/incremental.js";
 import { createMarkdown } from "../theme/markdown.js";
@@ -169,7 +170,9 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   const initial = load();
   for (const page of initial.pages) {
     const content = readFileSync(join(dirs.input, page.file), "utf8");
-    config.addTemplate(page.file, content, { layout: "akhbar/page.njk" });
+    // The theme's page layout unless the page names its own.
+    const own = parseFrontMatter(content, page.file).data.layout;
+    config.addTemplate(page.file, content, own === undefined ? { layout: "akhbar/page.njk" } : {});
   }
 
   const fonts = fontSourceDir();
