@@ -183,6 +183,8 @@ override("an overridden partial and stylesheet are used; plain pages get the the
   assert.match(about, /<h1>About this site<\/h1>/);
   assert.match(about, /<p>A plain page with the theme's layout\.<\/p>/);
   assert.match(about, /class="site-header"/);
+  // Eleventy's own templates get the articles as a collection, newest first
+  assert.is(read(out, "list/index.html").trim(), '<ul><li data-url="/two/">المقال الثاني</li><li data-url="/one/">المقال الأول</li></ul>');
   // a plain page that names its own layout keeps it
   assert.match(read(out, "own/index.html"), /<main class="mine"><p>A page with its own layout\.<\/p>/);
 });
