@@ -5,6 +5,7 @@
 //   (b) repeats: the same 1,000 instants formatted over and over (the per-day memo at work)
 //   (c) dateHtml (the <time> element the shortcodes output) over the distinct instants
 import { performance } from "node:perf_hooks";
+import { mulberry32 } from "./generate.mjs";
 
 const { formatDate, dateHtml } = await import("../dist/dates/index.js");
 
@@ -12,19 +13,10 @@ const N = 100_000;
 const options = { calendar: "dual", timeZone: "Asia/Damascus" };
 
 // Deterministic pseudo-random instants (mulberry32), so runs are comparable.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const from = Date.UTC(1990, 0, 1);
 const to = Date.UTC(2030, 0, 1);
 function instants(count, seed) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: count }, () => new Date(from + Math.floor(random() * (to - from))));
 }
 

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { mulberry32 } from "./generate.mjs";
 
 const { runImport } = await import("../dist/importer/run.js");
 
@@ -22,16 +23,7 @@ const N = Number(value("--n", 10_000));
 const TARGET = 2_000;
 
 // Deterministic pseudo-random numbers (mulberry32).
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20170312);
+const random = mulberry32(20170312);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 

@@ -17,18 +17,7 @@ import {
   validateDateOptions,
 } from "../plugin/dates/index.js";
 import { AkhbarError } from "../plugin/errors.js";
-
-function throwsAkhbar(fn: () => unknown, pattern: RegExp): AkhbarError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  assert.ok(error instanceof AkhbarError, `expected an AkhbarError, got ${String(error)}`);
-  assert.match((error as Error).message, pattern);
-  return error as AkhbarError;
-}
+import { throwsAkhbar } from "./helpers/assertions.js";
 
 // A sighting one day later than Umm al-Qura for Sha'ban, Ramadan and Shawwal 1438.
 const LATER = { "1438-08": "2017-04-28", "1438-09": "2017-05-28", "1438-10": "2017-06-26" };

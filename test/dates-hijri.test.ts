@@ -9,6 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fromHijri, toHijri, hijriMonthStart, hijriMonthLength, umalquraRange } from "../plugin/dates/index.js";
 import { AkhbarError } from "../plugin/errors.js";
+import { throwsAkhbar } from "./helpers/assertions.js";
 
 const UMALQURA_1438: [number, number, string][] = [
   [1438, 1, "2016-10-02"],
@@ -45,17 +46,6 @@ const UMALQURA_1445: [number, number, string][] = [
 /** The day before a 'YYYY-MM-DD' (test-side arithmetic, through Date.UTC). */
 function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-function throwsAkhbar(fn: () => unknown, pattern: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  assert.ok(error instanceof AkhbarError, `expected an AkhbarError, got ${String(error)}`);
-  assert.match((error as Error).message, pattern);
 }
 
 for (const [name, table] of [["1438", UMALQURA_1438], ["1445", UMALQURA_1445]] as const) {

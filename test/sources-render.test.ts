@@ -3,21 +3,10 @@ import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { createSourceRegistry, renderAttribution, createWarnOnce } from "../plugin/sources/index.js";
 import { AkhbarError } from "../plugin/errors.js";
+import { markup } from "./helpers/assertions.js";
 
 const registry = createSourceRegistry(JSON.parse(readFileSync("_data/sources.json", "utf8")), { file: "_data/sources.json" });
 const pages = (e: { name: string }) => `/sources/${encodeURIComponent(e.name)}/`;
-
-/** Tag and attribute names present in `html`: an injected element or handler shows up here. */
-function markup(html: string): { tags: Set<string>; attributes: Set<string> } {
-  const tags = new Set<string>();
-  const attributes = new Set<string>();
-  for (const m of html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    tags.add(m[1].toLowerCase());
-    // Strip quoted values, then what is left are attribute names.
-    for (const a of m[2].replace(/"[^"]*"/g, "").matchAll(/([^\s=\/]+)/g)) attributes.add(a[1].toLowerCase());
-  }
-  return { tags, attributes };
-}
 
 test("attribution: one <cite> per source in a <bdi>, joined with +", () => {
   const html = renderAttribution(["ناشطون", "إعلام النظام"], { registry });

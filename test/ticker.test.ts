@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import { renderTicker, formatClock } from "../plugin/ticker/index.js";
 import { createSourceRegistry } from "../plugin/sources/index.js";
 import { AkhbarError } from "../plugin/errors.js";
+import { markup } from "./helpers/assertions.js";
 
 const registry = createSourceRegistry(JSON.parse(readFileSync("_data/sources.json", "utf8")), { file: "_data/sources.json" });
 
@@ -14,16 +15,6 @@ const ITEMS = [
   { text: "افتتاح مخبز آلي في سرمدا", sources: ["مصادر محلية"], time: "2020-03-29T13:05:00+03:00", url: "/news/1/" },
   { text: "انقطاع المياه عن أحياء في الحسكة", sources: ["ناشطون", "إعلام النظام"], time: "2020-03-29T12:40:00+03:00" },
 ];
-
-function markup(html: string) {
-  const tags = new Set<string>();
-  const attributes = new Set<string>();
-  for (const m of html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    tags.add(m[1].toLowerCase());
-    for (const a of m[2].replace(/"[^"]*"/g, "").matchAll(/([^\s=\/]+)/g)) attributes.add(a[1].toLowerCase());
-  }
-  return { tags, attributes };
-}
 
 const lists = (html: string): string[] => Array.from(html.match(/<ul[^>]*>.*?<\/ul>/g) ?? []);
 
