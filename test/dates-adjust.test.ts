@@ -16,7 +16,6 @@ import {
   hijriMonthLength,
   validateDateOptions,
 } from "../plugin/dates/index.js";
-import { AkhbarError } from "../plugin/errors.js";
 import { throwsAkhbar } from "./helpers/assertions.js";
 
 // A sighting one day later than Umm al-Qura for Sha'ban, Ramadan and Shawwal 1438.

@@ -8,7 +8,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fromHijri, toHijri, hijriMonthStart, hijriMonthLength, umalquraRange } from "../plugin/dates/index.js";
-import { AkhbarError } from "../plugin/errors.js";
 import { throwsAkhbar } from "./helpers/assertions.js";
 
 const UMALQURA_1438: [number, number, string][] = [
