@@ -91,6 +91,12 @@ sample("budget: every article page's HTML plus the CSS is under 50 KB", () => {
   }
 });
 
+sample("a source page spells out the source's kind and description", () => {
+  const html = read(out, "sources/إعلام-النظام/index.html");
+  assert.match(html, /<span class="label">نوع المصدر:<\/span> <span class="akhbar-kind" data-kind="regime-media">إعلام النظام<\/span>/);
+  assert.match(html, /وكالات وقنوات تتبع للحكومة في دمشق/);
+});
+
 sample("feeds parse and list the latest articles with absolute URLs", () => {
   const atom = xml.parse(read(out, "feed.xml"));
   const entries = [].concat(atom.feed.entry);

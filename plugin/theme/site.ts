@@ -6,10 +6,11 @@ import { calendarDay, dateHtml, formatDate, formatGregorianMonth, formatHijriMon
 import type { DateOptions } from "../dates/types.js";
 import { escapeHtml, isolate } from "../html.js";
 import { renderAttribution } from "../sources/render.js";
+import { kindLabel } from "../sources/kinds.js";
 import type { SourceRegistry } from "../sources/registry.js";
 import { renderByline } from "../byline/index.js";
 import { renderTicker } from "../ticker/index.js";
-import type { Archive, ArticleView, ListingPage, YearIndex, Term } from "./archive.js";
+import type { Archive, ArticleView, ListingPage, YearIndex } from "./archive.js";
 import type { TickerEntry } from "./ticker-data.js";
 import { jsonLdFor, type SiteInfo } from "./seo.js";
 import { encodePath } from "./slugs.js";
@@ -282,7 +283,11 @@ export class AkhbarSite {
   listingIntro(listing: ListingPage): string {
     if (listing.kind === "source" && listing.term?.entry) {
       const entry = listing.term.entry;
-      const parts = [`<p>${this.attributionForTerm(listing.term)}</p>`];
+      // The kind is spelled out here (in attributions it is a badge, left out when the name says it).
+      const kind = escapeHtml(kindLabel(entry.kind, this.lang));
+      const parts = [
+        `<p><span class="label">${escapeHtml(this.strings.kind)}:</span> <span class="akhbar-kind" data-kind="${escapeHtml(entry.kind)}">${kind}</span></p>`,
+      ];
       if (entry.description) parts.push(`<p>${escapeHtml(entry.description)}</p>`);
       return parts.join("");
     }
@@ -298,10 +303,6 @@ export class AkhbarSite {
       return `<nav aria-label="${escapeHtml(this.strings.days)}"><ul class="day-list">${items}</ul></nav>`;
     }
     return "";
-  }
-
-  private attributionForTerm(term: Term): string {
-    return renderAttribution([term.name], { registry: this.settings.registry, lang: this.lang });
   }
 
   private daysCache?: Map<string, { key: string; url: string; count: number }[]>;
