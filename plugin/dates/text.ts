@@ -270,18 +270,19 @@ const BEFORE_WINDOW = 48;
  */
 interface TrieNode {
   next: Map<number, TrieNode>;
-  end: boolean;
+  /** The month a name ending here names (undefined: no name ends here). */
+  info: MonthInfo | undefined;
 }
-const MONTH_TRIE_ROOT: TrieNode = { next: new Map(), end: false };
+const MONTH_TRIE_ROOT: TrieNode = { next: new Map(), info: undefined };
 for (const name of MONTHS.keys()) {
   let node = MONTH_TRIE_ROOT;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     let next = node.next.get(c);
-    if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
+    if (!next) node.next.set(c, (next = { next: new Map(), info: undefined }));
     node = next;
   }
-  node.end = true;
+  node.info = MONTHS.get(name);
 }
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
@@ -518,6 +519,7 @@ function monthEndAt(text: string, pos: number): number {
   let node = MONTH_TRIE_ROOT;
   let p = pos;
   let best = -1;
+  let bestInfo: MonthInfo | undefined;
   for (;;) {
     const c = text.charCodeAt(p);
     let next: TrieNode | undefined;
@@ -532,10 +534,16 @@ function monthEndAt(text: string, pos: number): number {
       p++;
     }
     node = next;
-    if (node.end) best = p;
+    if (node.info !== undefined) {
+      best = p;
+      bestInfo = node.info;
+    }
   }
+  monthEndInfo = bestInfo;
   return best;
 }
+/** The month (MONTHS entry) of the name found by the last monthEndAt (no slice, no key, no lookup). */
+let monthEndInfo: MonthInfo | undefined;
 
 /** End of the month found by the last monthAfter. */
 let monthAfterEnd = -1;
@@ -571,8 +579,12 @@ function monthAfterShahr(text: string, p: number): number {
   return p;
 }
 
-/** The month name matched by the last successful forward month regex in monthOfAnchor, else "". */
-let anchorMonth = "";
+/**
+ * End and month of the name found by the last successful forward reading in monthOfAnchor
+ * (DIGITS with a day, MIN), else -1: mentionAtAnchor need not read the name again.
+ */
+let anchorMonthEnd = -1;
+let anchorMonthInfo: MonthInfo | undefined;
 
 /**
  * @internal Start of the month name an anchor points at in `text`, or -1. With more text around
@@ -582,23 +594,26 @@ export function monthOfAnchor(text: string, anchor: number): number {
   // The markdown plugin asks about an anchor on its block, then (through mentionAtAnchor) on its
   // line, which is most often the same string: answer the second time from the first.
   if (anchor === lastAnchor && text === lastAnchorText) {
-    anchorMonth = lastAnchorMonth;
+    anchorMonthEnd = lastAnchorMonthEnd;
+    anchorMonthInfo = lastAnchorMonthInfo;
     return lastAnchorResult;
   }
   const result = monthOfAnchorUncached(text, anchor);
   lastAnchorText = text;
-  lastAnchorMonth = anchorMonth;
+  lastAnchorMonthEnd = anchorMonthEnd;
+  lastAnchorMonthInfo = anchorMonthInfo;
   lastAnchor = anchor;
   lastAnchorResult = result;
   return result;
 }
 let lastAnchorText = "";
 let lastAnchor = -1;
-let lastAnchorMonth = "";
+let lastAnchorMonthEnd = -1;
+let lastAnchorMonthInfo: MonthInfo | undefined;
 let lastAnchorResult = -1;
 
 function monthOfAnchorUncached(text: string, anchor: number): number {
-  anchorMonth = "";
+  anchorMonthEnd = -1;
   const pos = anchor >>> 2;
   switch (anchor & 3) {
     case DIGITS: {
@@ -609,7 +624,8 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
         if (monthHeadAfter(text, end) < 0) return -1;
         const start = monthAfter(text, end, true);
         if (start < 0) return -1;
-        anchorMonth = text.slice(start, monthAfterEnd); // the same match MONTH_AT_RE makes there
+        anchorMonthEnd = monthAfterEnd; // the same match MONTH_AT_RE makes there
+        anchorMonthInfo = monthEndInfo;
         return start;
       }
       if (length !== 4 || !monthMayEndBeforeYear(text, pos)) return -1;
@@ -621,7 +637,8 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
       if (monthHeadAfter(text, pos + 2) < 0) return -1;
       const start = monthAfter(text, pos + 2, false);
       if (start < 0) return -1;
-      anchorMonth = text.slice(start, monthAfterEnd);
+      anchorMonthEnd = monthAfterEnd;
+      anchorMonthInfo = monthEndInfo;
       return start;
     }
     case REL: {
@@ -648,8 +665,24 @@ const HIJRI_YEARS = [1300, 1600] as const;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/**
+ * ISO strings of days (d 1-31) and months (d 0), memoised by one number: no padding per date, and
+ * the same string each time (its hash is kept, so the plugin's title memo finds it faster).
+ */
+const isoMemo = new Map<number, string>();
+function isoOf(y: number, m: number, d: number): string {
+  const memoKey = (y * 16 + m) * 32 + d;
+  let iso = isoMemo.get(memoKey);
+  if (iso === undefined) {
+    iso = d === 0 ? `${pad(y, 4)}-${pad(m)}` : `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+    if (isoMemo.size >= 20_000) isoMemo.clear();
+    isoMemo.set(memoKey, iso);
+  }
+  return iso;
+}
+
 function isoDay(y: number, m: number, d: number): string {
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return isoOf(y, m, d);
 }
 
 /** Value of the two or four ASCII digits at `text[from, to)`. */
@@ -690,9 +723,8 @@ const PROCLITICS = "وبلف";
 
 /** True when `text[pos]` starts a word, allowing one glued proclitic that itself starts a word. */
 function startsWord(text: string, pos: number): boolean {
-  const before = text[pos - 1];
   if (!isWordAt(text, pos - 1)) return true;
-  return PROCLITICS.includes(before) && !isWordAt(text, pos - 2);
+  return isProcliticCode(text.charCodeAt(pos - 1)) && !isWordAt(text, pos - 2);
 }
 
 type RefDate = { y: number; m: number; d: number; iso: string };
@@ -752,35 +784,22 @@ function addDays(iso: string, days: number): string {
 // ---------------------------------------------------------------------------------------------
 // The recogniser.
 
-interface LeftContext {
-  start: number;
-  day?: number;
-  weekday?: { name: string; index: number };
-  /** A number stood before the month but is no day (or is glued to a word): refuse the mention. */
-  refused?: boolean;
-}
-
-/** True when `text` is one or more digits (any of the three digit sets). */
-function allDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
-  return true;
-}
+// What readLeft and readRight found, in module scratch variables (no object per date).
+/** Start of the mention (weekday or day), the day (-1: none) and the weekday index (-1: none). */
+let leftStart = 0;
+let leftDay = -1;
+let leftWeekday = -1;
+/** End of the mention, the written year (-1: none) and the relative word's meaning. */
+let rightEnd = 0;
+let rightYear = -1;
+let rightRelative: "current" | "next" | "previous" | undefined;
+/** End of the word found by the last wordStartBefore. */
+let wordEnd = 0;
 
 /** Value of the digits in text[from, to) (any of the three sets). */
 function digitsValueAt(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    n = n * 10 + (c <= 0x39 ? c - 0x30 : c >= 0x6f0 ? c - 0x6f0 : c - 0x660);
-  }
-  return n;
-}
-
-/** Value of a run of digits (any of the three sets), without building a Latin copy. */
-function digitsValue(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     n = n * 10 + (c <= 0x39 ? c - 0x30 : c >= 0x6f0 ? c - 0x6f0 : c - 0x660);
   }
@@ -836,58 +855,112 @@ function ordinalEndingWith(text: string, last: Word): { day: number; start: numb
 }
 
 /**
+ * Start of the word that ends before `end`, separated from it by whitespace (and, with `comma`, by
+ * an Arabic or Latin comma), or -1 when nothing separates them or no word is there; its end in
+ * `wordEnd`. `wordBefore` without the object and the slice.
+ */
+function wordStartBefore(text: string, end: number, comma: boolean): number {
+  let e = end;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (comma && e > 0) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 0x60c || c === 0x2c) {
+      e--;
+      while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    }
+  }
+  if (e === end) return -1;
+  let s = e;
+  while (s > 0 && isWordAt(text, s - 1)) s--;
+  wordEnd = e;
+  return s === e ? -1 : s;
+}
+
+/** True when text[start, end) is `word`. */
+function isWord(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && text.startsWith(word, start);
+}
+
+/** True when text[from, to) is one or more digits (any of the three sets). */
+function allDigitsAt(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** True for the code of a single-letter proclitic (PROCLITICS). */
+function isProcliticCode(c: number): boolean {
+  return c === 0x648 || c === 0x628 || c === 0x644 || c === 0x641;
+}
+
+/** Every weekday spelling starts with "ال": a word that neither does nor does after one proclitic is none. */
+const WEEKDAYS_START_WITH_AL = [...WEEKDAY_BY_NAME.keys()].every((name) => name.startsWith("ال"));
+function mayBeWeekday(text: string, start: number): boolean {
+  if (!WEEKDAYS_START_WITH_AL) return true;
+  const c = text.charCodeAt(start);
+  if (c === 0x627) return text.charCodeAt(start + 1) === 0x644;
+  return text.charCodeAt(start + 1) === 0x627 && text.charCodeAt(start + 2) === 0x644;
+}
+
+/**
  * What may stand before a month name, read word by word backwards (a regex anchored at the end
  * of a window cost ~20 µs per month): [weekday [،] [الموافق|في]] (day number [من] | ordinal من)
  * [شهر]. A number that is no day (3+ digits, a year, glued to a word) refuses the mention, so that
- * "150 آذار 2017" does not become "آذار 2017".
+ * "150 آذار 2017" does not become "آذار 2017". Returns false when refused; sets leftStart,
+ * leftDay and leftWeekday. Words are compared in place (no word objects or slices but for a
+ * possible weekday or ordinal).
  */
-function readLeft(text: string, monthStart: number): LeftContext {
-  let w = wordBefore(text, monthStart);
-  if (w?.word === "شهر") w = wordBefore(text, w.start);
-  let min = false;
-  if (w?.word === "من") {
-    min = true;
-    w = wordBefore(text, w.start);
+function readLeft(text: string, monthStart: number): boolean {
+  leftStart = monthStart;
+  leftDay = -1;
+  leftWeekday = -1;
+  let s = wordStartBefore(text, monthStart, false);
+  let e = wordEnd;
+  if (s >= 0 && isWord(text, s, e, "شهر")) {
+    s = wordStartBefore(text, s, false);
+    e = wordEnd;
   }
-  if (!w) return { start: monthStart };
+  let min = false;
+  if (s >= 0 && isWord(text, s, e, "من")) {
+    min = true;
+    s = wordStartBefore(text, s, false);
+    e = wordEnd;
+  }
+  if (s < 0) return true;
   let day: number;
   let dayStart: number;
-  if (isDigitCode(w.word.charCodeAt(w.word.length - 1))) {
-    let digits = w.word;
-    dayStart = w.start;
-    if (!allDigits(digits) && PROCLITICS.includes(digits[0]) && allDigits(digits.slice(1))) {
-      digits = digits.slice(1); // "و5 آذار": the conjunction is not part of the date
-      dayStart++;
+  if (isDigitCode(text.charCodeAt(e - 1))) {
+    dayStart = s;
+    if (!allDigitsAt(text, s, e) && isProcliticCode(text.charCodeAt(s)) && allDigitsAt(text, s + 1, e)) {
+      dayStart++; // "و5 آذار": the conjunction is not part of the date
     }
-    if (!allDigits(digits) || digits.length > 2) return { start: monthStart, refused: true };
-    day = digitsValue(digits);
-    if (day < 1 || day > 31) return { start: monthStart, refused: true };
+    if (!allDigitsAt(text, dayStart, e) || e - dayStart > 2) return false;
+    day = digitsValueAt(text, dayStart, e);
+    if (day < 1 || day > 31) return false;
   } else if (min) {
-    const ordinal = ordinalEndingWith(text, w);
-    if (!ordinal) return { start: monthStart };
+    const ordinal = ordinalEndingWith(text, { start: s, word: text.slice(s, e) });
+    if (!ordinal) return true;
     day = ordinal.day;
     dayStart = ordinal.start;
   } else {
-    return { start: monthStart };
+    return true;
   }
   // Weekday before the day: "الجمعة 22", "يوم الجمعة، 22", "الاثنين الموافق 4", "والخميس 5".
-  let before = wordBefore(text, dayStart, true);
-  if (before && (before.word === "الموافق" || before.word === "في")) before = wordBefore(text, before.start, true);
-  const weekday = before && lookup(WEEKDAY_BY_NAME, before.word);
-  if (weekday) {
-    return {
-      start: before!.start + weekday.proclitic,
-      day,
-      weekday: { name: WEEKDAYS[weekday.value], index: weekday.value },
-    };
+  let b = wordStartBefore(text, dayStart, true);
+  let be = wordEnd;
+  if (b >= 0 && (isWord(text, b, be, "الموافق") || isWord(text, b, be, "في"))) {
+    b = wordStartBefore(text, b, true);
+    be = wordEnd;
   }
-  return { start: dayStart, day };
-}
-
-interface RightContext {
-  end: number;
-  year?: number;
-  relative?: "current" | "next" | "previous";
+  const weekday = b >= 0 && mayBeWeekday(text, b) ? lookup(WEEKDAY_BY_NAME, text.slice(b, be)) : undefined;
+  leftDay = day;
+  if (weekday) {
+    leftStart = b + weekday.proclitic;
+    leftWeekday = weekday.value;
+  } else {
+    leftStart = dayStart;
+  }
+  return true;
 }
 
 /** First character at or after `pos` that is no whitespace. */
@@ -991,7 +1064,10 @@ function readYear(text: string, pos: number): boolean {
   return true;
 }
 
-function readRight(text: string, pos: number, info: MonthInfo): RightContext {
+/** What follows the month at `pos`: sets rightEnd, rightYear (-1: none) and rightRelative. */
+function readRight(text: string, pos: number, info: MonthInfo): void {
+  rightYear = -1;
+  rightRelative = undefined;
   // Each regex below is tried only when the next character allows it (regexes are the costly part).
   const next = afterSpace(text, pos);
   const alt = next === 0x2f || next === 0x28 || next === 0x2d || next === 0x2013 ? ((ALT_MONTH_RE.lastIndex = pos), ALT_MONTH_RE.exec(text)) : null;
@@ -1007,7 +1083,11 @@ function readRight(text: string, pos: number, info: MonthInfo): RightContext {
     const end = eraOk ? yearEraEnd : digitsEnd;
     const year = digitsValueAt(text, yearDigitsStart, digitsEnd);
     const [lo, hi] = info.calendar === "hijri" ? HIJRI_YEARS : GREGORIAN_YEARS;
-    if (digitsEnd - yearDigitsStart === 4 && year >= lo && year <= hi && !isWordAt(text, end)) return { end, year };
+    if (digitsEnd - yearDigitsStart === 4 && year >= lo && year <= hi && !isWordAt(text, end)) {
+      rightEnd = end;
+      rightYear = year;
+      return;
+    }
   }
   if (word === 0x627) {
     let p = pos;
@@ -1016,12 +1096,16 @@ function readRight(text: string, pos: number, info: MonthInfo): RightContext {
       const [name, relative] = RELATIVE_LIST[i];
       if (text.startsWith(name, p)) {
         const end = p + name.length;
-        if (!isWordAt(text, end)) return { end, relative };
+        if (!isWordAt(text, end)) {
+          rightEnd = end;
+          rightRelative = relative;
+          return;
+        }
         break; // no relative word starts another one
       }
     }
   }
-  return { end: pos };
+  rightEnd = pos;
 }
 
 /** Year nearest to the reference day for a day-month mention without a year (Gregorian). */
@@ -1076,33 +1160,27 @@ export function mentionAtAnchor(text: string, anchor: number, lastEnd: number, o
   if (anchor >>> 2 < lastEnd) return undefined; // inside the last mention
   const monthStart = monthOfAnchor(text, anchor);
   if (monthStart < lastEnd) return undefined;
-  let monthText = anchorMonth;
-  if (monthText === "") {
-    const end = monthEndAt(text, monthStart);
-    if (end < 0) return undefined;
-    monthText = text.slice(monthStart, end);
+  let monthEnd = anchorMonthEnd;
+  let info = anchorMonthInfo;
+  if (monthEnd < 0) {
+    monthEnd = monthEndAt(text, monthStart);
+    if (monthEnd < 0) return undefined;
+    info = monthEndInfo;
   }
-  const monthEnd = monthStart + monthText.length;
   if (isWordAt(text, monthEnd)) return undefined;
-  const info = MONTHS.get(key(monthText))!;
-  const left = readLeft(text, monthStart);
-  if (left.refused) return undefined;
+  if (!readLeft(text, monthStart)) return undefined; // a number that is no day
   // A month with no day before it must not be glued to a word ("الآب 2017"); a proclitic is fine.
-  if (left.day === undefined && !startsWord(text, monthStart)) return undefined;
-  const right = readRight(text, monthEnd, info);
-  const mention = resolve(text, left, right, info, parseRefDate(options.refDate), options);
+  if (leftDay < 0 && !startsWord(text, monthStart)) return undefined;
+  readRight(text, monthEnd, info!);
+  const mention = resolve(text, info!, parseRefDate(options.refDate), options);
   return mention && mention.start >= lastEnd ? mention : undefined;
 }
 
-function resolve(
-  text: string,
-  left: LeftContext,
-  right: RightContext,
-  info: MonthInfo,
-  ref: ReturnType<typeof parseRefDate>,
-  options: DateOptions,
-): DateMention | undefined {
+/** The mention readLeft and readRight found (their scratch variables) around a month `info`. */
+function resolve(text: string, info: MonthInfo, ref: ReturnType<typeof parseRefDate>, options: DateOptions): DateMention | undefined {
   // Objects are built field by field, not spread: spreads cost more than the rest of this function.
+  const left = { start: leftStart, day: leftDay < 0 ? undefined : leftDay, weekday: leftWeekday };
+  const right = { end: rightEnd, year: rightYear < 0 ? undefined : rightYear, relative: rightRelative };
   const { day } = left;
   // A bare month ("أيار", "آب") names no date.
   if (day === undefined && right.year === undefined && right.relative === undefined) return undefined;
@@ -1117,7 +1195,7 @@ function resolve(
     if (year === undefined && right.relative) year = resolveRelativeYear(right.relative, info.month, ref!.y, ref!.m);
     if (year !== undefined) {
       if (day === undefined) {
-        iso = `${pad(year, 4)}-${pad(info.month)}`;
+        iso = isoOf(year, info.month, 0);
         gregorian = { year, month: info.month };
       } else {
         if (day > daysInMonth(year, info.month)) return undefined;
@@ -1172,8 +1250,8 @@ function resolve(
   if (hijri) mention.hijri = hijri;
   if (right.relative) mention.relative = right.relative;
   if (inferred) mention.inferredYear = true;
-  if (left.weekday) {
-    mention.weekday = { name: WEEKDAYS[left.weekday.index], matches: weekdayOf(iso) === left.weekday.index };
+  if (left.weekday >= 0) {
+    mention.weekday = { name: WEEKDAYS[left.weekday], matches: weekdayOf(iso) === left.weekday };
   }
   return mention;
 }

@@ -66,6 +66,44 @@ const TEXT_RUN_RE = runRegExp(TEXT_TERMINATORS);
 const AMPERSAND = 0x26;
 const BACKSLASH = 0x5c;
 
+/** Attribute names and values escaped as markdown-it's renderAttrs escapes them, memoised (dates repeat). */
+const escapedMemo = new Map<string, string>();
+function escapedAttr(value: string, escape: (s: string) => string): string {
+  let escaped = escapedMemo.get(value);
+  if (escaped === undefined) {
+    escaped = escape(value);
+    if (escapedMemo.size >= TITLE_MEMO_LIMIT) escapedMemo.clear();
+    escapedMemo.set(value, escaped);
+  }
+  return escaped;
+}
+
+/**
+ * Renderer rules for the <time> tokens: what markdown-it's renderToken gives for an inline
+ * (non-block) token, `<tag attrs>` / `</tag>`, with the attribute strings escaped once per distinct
+ * value instead of a regex test per attribute per date. A token another plugin made a block token
+ * goes to renderToken.
+ */
+function installTimeRenderer(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+  const rules = md.renderer.rules;
+  const render = (tokens: Token[], idx: number, options: unknown, _env: unknown, self: { renderToken: (t: Token[], i: number, o: unknown) => string }): string => {
+    const token = tokens[idx];
+    if (token.block) return self.renderToken(tokens, idx, options);
+    if (token.hidden) return "";
+    let out = (token.nesting === -1 ? "</" : "<") + token.tag;
+    const attrs = token.attrs;
+    if (attrs) {
+      for (let i = 0; i < attrs.length; i++) {
+        out += " " + escapedAttr(attrs[i][0], escape) + '="' + escapedAttr(attrs[i][1], escape) + '"';
+      }
+    }
+    return out + ">";
+  };
+  rules[TIME_OPEN] = render as never;
+  rules[TIME_CLOSE] = render as never;
+}
+
 /** True when `md`'s inline `text` rule is markdown-it's own (any copy of it), so replacing it is safe. */
 function hasStockTextRule(md: MarkdownIt): boolean {
   const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: { name: string; length: number } }[] }).__rules__;
@@ -353,6 +391,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     return block;
   }
 
+  installTimeRenderer(md);
   const replaceText = hasStockTextRule(md);
   if (replaceText) {
     // markdown-it's text rule (same terminators, same result) that also finds date anchors.
