@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Cost of markdownItArabicDates on markdown rendering (issue 6: must add under 10%).
 //
-//   npx tsc -p tsconfig.json && node bench/text-dates.mjs [--rounds 61] [--renders 100] [--dist dir]
+//   npx tsc -p tsconfig.json && node bench/text-dates.mjs [--runs 5] [--seconds 2] [--article typical] [--dist dir]
 //
-// Two generated ~600-word Arabic news articles (Markdown: heading, paragraphs, bold, a link, a
+// Three generated ~600-word Arabic news articles (Markdown: heading, paragraphs, bold, a link, a
 // quote, a list), rendered by a plain markdown-it({ html: true }) and by one that also uses the
 // plugin, with the same env:
 //   - "typical": 3 dates, ~17 other numbers (years, percentages, counts), relative words that are
@@ -12,31 +12,38 @@
 //   - "date-heavy": the same prose with 12 more dates of every kind (Levantine, Egyptian, Hijri,
 //     ordinal, relative, year-less, Arabic-Indic digits);
 //   - "no dates": the typical prose without its three dates (the cost of looking only).
-// Time is CPU time (process.cpuUsage, user + system), not wall time: the machine is shared. The
-// plain and the plugin markdown-it each run in a worker thread of their own, one at a time: in one
-// thread, alternating two instances makes markdown-it's shared functions polymorphic (the plugin
-// replaces the `text` rule) and slows whichever runs next, which a site with one instance never
-// sees. Each round times `--renders` renders in one worker, then in the other (order alternates);
-// the overhead reported is the median of the rounds' ratios, with the 10th and 90th percentiles, and
-// the ratio of each side's 10th-percentile round (on a busy machine, the least disturbed rounds).
+//
+// Method: every timed run is a process of its own (`--child`), with one markdown-it instance, as a
+// site has (two instances in one process make markdown-it's shared functions polymorphic, and
+// process.cpuUsage counts every thread of a process). A run renders the article 3,000 times to warm
+// up, then for `--seconds` times batches of 25 renders by the clock (performance.now); its figure is
+// the median batch (other processes and GC only ever add time to some batches, the median keeps
+// them out). For each article, `--runs` plain runs and `--runs` plugin runs alternate (plain first,
+// then plugin first, ...); the overhead printed is the ratio of the medians of the runs' figures,
+// with the lowest and highest ratio of paired runs (run i plain against run i with the plugin).
 // `--dist` points at another compiled tree (to compare builds, e.g. `tsc --outDir`).
 import markdownIt from "markdown-it";
+import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = process.argv[i + 1];
-  if (typeof fallback === "string") return value;
+  if (typeof fallback === "string") {
+    if (value === undefined || value.startsWith("--")) throw new Error(`--${name} needs a value`);
+    return value;
+  }
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+  if (!(n > 0)) throw new Error(`--${name} must be a positive number`);
   return n;
 }
-const ROUNDS = arg("rounds", 61);
-const RENDERS = arg("renders", 100);
-const DIST = arg("dist", new URL("../dist", import.meta.url).pathname);
+const RUNS = Math.round(arg("runs", 5));
+const SECONDS = arg("seconds", 2);
+const ONLY = arg("article", "");
+const DIST = resolve(arg("dist", new URL("../dist", import.meta.url).pathname));
+const CHILD = arg("child", "");
 const distUrl = (path) => pathToFileURL(resolve(DIST, path)).href;
 const { markdownItArabicDates } = await import(distUrl("markdown/arabic-dates.js"));
 const { findDates } = await import(distUrl("dates/text.js"));
@@ -133,81 +140,66 @@ const ARTICLES = {
 };
 
 const ENV = { akhbarDate: "2019-02-10", akhbarFile: "bench/article.md" };
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const WARM_UP = 3000;
+const BATCH = 25;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
-if (!isMainThread) {
-  // Worker: one markdown-it instance (plain or with the plugin), renders on request.
-  const { withPlugin, src } = workerData;
-  const md = markdownIt({ html: true });
-  if (withPlugin) md.use(markdownItArabicDates, { onWarning: () => {} });
-  parentPort.on("message", (renders) => {
-    const start = process.cpuUsage();
-    for (let i = 0; i < renders; i++) md.render(src, { ...ENV });
-    const used = process.cpuUsage(start);
-    parentPort.postMessage((used.user + used.system) / 1000);
-  });
-} else {
-  const withDates = markdownIt({ html: true }).use(markdownItArabicDates, { onWarning: () => {} });
-  const ask = (worker, renders) => new Promise((done) => { worker.once("message", done); worker.postMessage(renders); });
-
-  async function measure(src) {
-    const here = fileURLToPath(import.meta.url);
-    const argv = process.argv.slice(2);
-    const plain = new Worker(here, { workerData: { withPlugin: false, src }, argv });
-    const plugged = new Worker(here, { workerData: { withPlugin: true, src }, argv });
-    for (let i = 0; i < 10; i++) {
-      await ask(plain, RENDERS); // warm-up: JIT both before measuring
-      await ask(plugged, RENDERS);
-    }
-    const ratios = [];
-    const bases = [];
-    const withs = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      let base, withPlugin;
-      if (round % 2 === 0) {
-        base = await ask(plain, RENDERS);
-        withPlugin = await ask(plugged, RENDERS);
-      } else {
-        withPlugin = await ask(plugged, RENDERS);
-        base = await ask(plain, RENDERS);
-      }
-      ratios.push(withPlugin / base - 1);
-      bases.push(base);
-      withs.push(withPlugin);
-    }
-    await plain.terminate();
-    await plugged.terminate();
+/** One timed run (in a child process): median µs per render (or per findDates call) over batches. */
+function timedRun(mode, src) {
+  let work;
+  if (mode === "findDates") {
     const text = src.replace(/[#`*\[\]()>-]/g, " ");
-    const finds = [];
-    for (let i = 0; i < RENDERS * 10; i++) findDates(text, { refDate: ENV.akhbarDate });
-    for (let round = 0; round < ROUNDS; round++) {
-      const start = process.cpuUsage();
-      for (let i = 0; i < RENDERS; i++) findDates(text, { refDate: ENV.akhbarDate });
-      const used = process.cpuUsage(start);
-      finds.push((used.user + used.system) / 1000);
-    }
-    return { ratios: sorted(ratios), bases: sorted(bases), plugged: sorted(withs), finds: sorted(finds) };
+    work = () => findDates(text, { refDate: ENV.akhbarDate });
+  } else {
+    const md = markdownIt({ html: true });
+    if (mode === "plugin") md.use(markdownItArabicDates, { onWarning: () => {} });
+    work = () => md.render(src, { ...ENV });
   }
+  for (let i = 0; i < WARM_UP; i++) work();
+  const batches = [];
+  const end = performance.now() + SECONDS * 1000;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    for (let i = 0; i < BATCH; i++) work();
+    batches.push(((performance.now() - t0) * 1000) / BATCH);
+  }
+  return median(batches);
+}
 
-  const perRender = (ms) => ((ms / RENDERS) * 1000).toFixed(1);
-  console.log(`${ROUNDS} rounds x ${RENDERS} renders per side, CPU time, compiled code from ${DIST}`);
+if (CHILD) {
+  const [mode, name] = CHILD.split(":");
+  console.log(JSON.stringify(timedRun(mode, ARTICLES[name])));
+} else {
+  const here = fileURLToPath(import.meta.url);
+  const run = (mode, name) =>
+    JSON.parse(execFileSync(process.execPath, [here, "--child", `${mode}:${name}`, "--seconds", String(SECONDS), "--dist", DIST], { encoding: "utf8" }));
+  const withDates = markdownIt({ html: true }).use(markdownItArabicDates, { onWarning: () => {} });
+  console.log(`${RUNS} runs of ${SECONDS} s per side and article, one process per run, compiled code from ${DIST}`);
   for (const [name, src] of Object.entries(ARTICLES)) {
+    if (ONLY && name !== ONLY) continue;
     const html = withDates.render(src, { ...ENV });
     const marked = (html.match(/<time /g) ?? []).length;
     const numbers = (src.match(/[0-9\u0660-\u0669]+/g) ?? []).length;
-    const r = await measure(src);
-    const median = quantile(r.ratios, 0.5);
+    const plain = [];
+    const plugged = [];
+    for (let r = 0; r < RUNS; r++) {
+      if (r % 2 === 0) {
+        plain.push(run("plain", name));
+        plugged.push(run("plugin", name));
+      } else {
+        plugged.push(run("plugin", name));
+        plain.push(run("plain", name));
+      }
+    }
+    const ratios = plain.map((p, r) => plugged[r] / p - 1).sort((a, b) => a - b);
+    const pct = (x) => `${(x * 100).toFixed(1)}%`;
     console.log(`\n${name}: ${words(src)} words, ${src.length} characters, ${numbers} digit runs, ${marked} dates marked`);
-    console.log(`  markdown-it alone:  ${perRender(quantile(r.bases, 0.5))} µs/render (median)`);
-    console.log(`  with the plugin:    ${perRender(quantile(r.plugged, 0.5))} µs/render (median)`);
-    console.log(`  findDates on text:  ${perRender(quantile(r.finds, 0.5))} µs/article (median)`);
-    console.log(
-      `  plugin overhead:    ${(median * 100).toFixed(1)}% (median of rounds; p10 ${(quantile(r.ratios, 0.1) * 100).toFixed(1)}%, ` +
-        `p90 ${(quantile(r.ratios, 0.9) * 100).toFixed(1)}%)`,
-    );
-    // Other processes only ever add time: the fastest rounds of each side are the least disturbed.
-    const fast = quantile(r.plugged, 0.1) / quantile(r.bases, 0.1) - 1;
-    console.log(`  fastest rounds:     ${(fast * 100).toFixed(1)}% (10th percentile with the plugin / 10th percentile alone)`);
+    console.log(`  markdown-it alone:  ${median(plain).toFixed(1)} µs/render (median of runs; runs ${Math.min(...plain).toFixed(1)}-${Math.max(...plain).toFixed(1)})`);
+    console.log(`  with the plugin:    ${median(plugged).toFixed(1)} µs/render (median of runs; runs ${Math.min(...plugged).toFixed(1)}-${Math.max(...plugged).toFixed(1)})`);
+    console.log(`  plugin overhead:    ${pct(median(plugged) / median(plain) - 1)} (paired runs ${pct(ratios[0])} to ${pct(ratios[ratios.length - 1])})`);
+    console.log(`  findDates on text:  ${run("findDates", name).toFixed(1)} µs/article (the importer's way: the whole text, no markdown)`);
   }
 }

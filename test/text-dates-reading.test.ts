@@ -1,0 +1,86 @@
+/**
+ * The allocation-free reading of the words around a month (readLeft/readRight in scratch variables,
+ * the month's entry from the trie, memoised ISO strings) and the plugin's <time> render rule.
+ * Phrases written for these tests; expectations are what the former reading gave.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import markdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { findDates } from "../plugin/dates/text.js";
+import { markdownItArabicDates } from "../plugin/markdown/arabic-dates.js";
+
+/** [phrase, expected [text, iso, weekday matches or null, start] of each mention] */
+const cases: [string, [string, string, boolean | null, number][]][] = [
+  // A proclitic glued to the day is left out; glued to a number that is no day, nothing is found.
+  ["قال و5 آذار 2017 وقع", [["5 آذار 2017", "2017-03-05", null, 5]]],
+  ["و150 آذار 2017", []],
+  ["و15آذار 2017", []],
+  ["ولآذار 2017", []],
+  // Weekdays: after a proclitic, before a Latin or Arabic comma, "في" or "الموافق".
+  ["والجمعة 22 شباط 2019 وقع", [["الجمعة 22 شباط 2019", "2019-02-22", true, 1]]],
+  ["بالخميس 5 تموز 2018", [["الخميس 5 تموز 2018", "2018-07-05", true, 1]]],
+  ["الجمعة, 22 شباط 2019", [["الجمعة, 22 شباط 2019", "2019-02-22", true, 0]]],
+  ["الجمعة في 22 شباط 2019", [["الجمعة في 22 شباط 2019", "2019-02-22", true, 0]]],
+  ["يوم الأحد ، الموافق 3 آذار 2019", [["الأحد ، الموافق 3 آذار 2019", "2019-03-03", true, 4]]],
+  ["لقاء الأحد 7 آب", [["الأحد 7 آب", "2019-08-07", false, 5]]],
+  // "شهر" and "من" between day and month; "شهر" before a month alone stays outside the mention.
+  ["من 5 من شهر آذار 2017", [["5 من شهر آذار 2017", "2017-03-05", null, 3]]],
+  ["في شهر   آذار   2017", [["آذار   2017", "2017-03", null, 9]]],
+  // Ordinal days with a proclitic and a spaced "و".
+  ["والعشرين من آذار 2018", [["العشرين من آذار 2018", "2018-03-20", null, 1]]],
+  ["و الحادي و العشرين من آذار 2018", [["الحادي و العشرين من آذار 2018", "2018-03-21", null, 2]]],
+];
+
+for (const [phrase, expected] of cases) {
+  test(`reads the words around the month: ${phrase}`, () => {
+    const found = findDates(phrase, { refDate: "2019-02-10" });
+    assert.equal(
+      found.map((m) => [m.text, m.iso, m.weekday?.matches ?? null, m.start]),
+      expected,
+    );
+  });
+}
+
+test("ISO strings are memoised: equal dates give the same string, days and months stay apart", () => {
+  const [a, b, c] = findDates("في 2 آذار 2017 ثم 2 آذار 2017 وفي آذار 2017");
+  assert.is(a.iso, "2017-03-02");
+  assert.is(b.iso, a.iso);
+  assert.is(c.iso, "2017-03");
+  assert.equal(c.gregorian, { year: 2017, month: 3 });
+});
+
+const DATE = '<time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار 2017</time>';
+
+/** A markdown-it with the plugin and a core rule after it that edits the <time> tokens. */
+function withEdit(edit: (open: Token, close: Token) => void): markdownIt {
+  const md = markdownIt().use(markdownItArabicDates);
+  md.core.ruler.push("test_edit", (state) => {
+    for (const block of state.tokens) {
+      const children = block.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        if (children[i].type === "akhbar_time_open") edit(children[i], children[i + 2]);
+      }
+    }
+  });
+  return md;
+}
+
+test("the <time> render rule gives what markdown-it's renderToken gives", () => {
+  const src = "في 2 آذار 2017 وقع";
+  assert.is(markdownIt().use(markdownItArabicDates).render(src), `<p>في ${DATE} وقع</p>\n`);
+  // Attributes another plugin changes or adds are rendered, escaped.
+  const changed = withEdit((open) => {
+    open.attrSet("title", 'a "b" & <c>');
+    open.attrSet("class", "date");
+  }).render(src);
+  assert.is(changed, '<p>في <time datetime="2017-03-02" title="a &quot;b&quot; &amp; &lt;c&gt;" class="date">2 آذار 2017</time> وقع</p>\n');
+  // A hidden pair renders nothing around the text; a block token goes to renderToken (newline after).
+  assert.is(withEdit((open, close) => { open.hidden = close.hidden = true; }).render(src), "<p>في 2 آذار 2017 وقع</p>\n");
+  const block = withEdit((open) => { open.block = true; }).render(src);
+  assert.match(block, '<p>في <time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">\n2 آذار 2017</time>');
+  // renderInlineAsText (image alt text) keeps the date's text.
+  assert.is(markdownIt().use(markdownItArabicDates).render("![صورة 2 آذار 2017](a.png)"), '<p><img src="a.png" alt="صورة 2 آذار 2017"></p>\n');
+});
+
+test.run();
