@@ -272,7 +272,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
     await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
     await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
-    if (!process.argv.includes("--quiet")) console.log(`[akhbar] wrote ${writer.written} archive pages`);
+    if (!process.argv.includes("--quiet")) console.log(`[akhbar] wrote ${writer.written} archive pages (${writer.heap.collections} heap collections)`);
     if (incremental && pendingManifest) {
       writeManifest(manifestFile, pendingManifest);
       saveArticleCache(articleCacheFile);

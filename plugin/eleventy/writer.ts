@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AkhbarError } from "../errors.js";
 import { outputFileOf } from "../theme/incremental.js";
+import { HeapGuard } from "./heap.js";
 
 /** The part of a Nunjucks Environment the writer uses. */
 export interface NunjucksEnvironment {
@@ -48,6 +49,8 @@ export type Transform = { name: string; callback: (this: object, content: string
 
 export class ArchiveWriter {
   private readonly dirs = new Set<string>();
+  /** Collects the pages' garbage before the heap balloons (see heap.ts). */
+  readonly heap = new HeapGuard();
   written = 0;
 
   constructor(
@@ -87,6 +90,7 @@ export class ArchiveWriter {
     }
     writeFileSync(file, content);
     this.written++;
+    this.heap.tick();
   }
 
   async run<T>(job: PageJob<T>): Promise<void> {

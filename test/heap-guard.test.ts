@@ -1,0 +1,44 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { getHeapStatistics } from "node:v8";
+import { HeapGuard } from "../plugin/eleventy/heap.js";
+
+const MiB = 1024 * 1024;
+
+/** About 1 MiB on the V8 heap (an array of 128 Ki doubles; strings from repeat() would share their characters). */
+const chunk = (seed: number): number[] => Array.from({ length: 128 * 1024 }, (_, k) => k + seed + 0.5);
+
+/** Garbage of about `mib` MiB: arrays that nothing keeps. */
+function litter(mib: number): number {
+  let total = 0;
+  for (let i = 0; i < mib; i++) total += chunk(i).length;
+  return total;
+}
+
+test("HeapGuard collects the garbage once the heap grows by its budget, and not before", () => {
+  const guard = new HeapGuard({ budget: 16 * MiB, every: 1 });
+  assert.is(guard.collections, 1, "the guard starts from a collected heap");
+  guard.tick();
+  assert.is(guard.collections, 1, "no growth, no collection");
+  // Keep the garbage reachable until the guard looks, so that only the guard's collection frees it.
+  const held: number[][] = [];
+  for (let i = 0; i < 32; i++) held.push(chunk(i));
+  const before = getHeapStatistics().used_heap_size;
+  held.length = 0;
+  guard.tick();
+  assert.is(guard.collections, 2, "a heap grown past the budget is collected");
+  const after = getHeapStatistics().used_heap_size;
+  assert.ok(after < before - 16 * MiB, `the collection freed the garbage (${before >> 20} MiB -> ${after >> 20} MiB)`);
+});
+
+test("HeapGuard looks at the heap only every `every` pages", () => {
+  const guard = new HeapGuard({ budget: 1, every: 3 });
+  litter(2);
+  guard.tick();
+  guard.tick();
+  assert.is(guard.collections, 1, "two pages: not looked yet");
+  guard.tick();
+  assert.is(guard.collections, 2, "the third page looks and collects");
+});
+
+test.run();
