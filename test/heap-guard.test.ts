@@ -22,7 +22,7 @@ test("HeapGuard collects the garbage once the heap grows by its budget, and not 
   assert.is(guard.collections, 1, "no growth, no collection");
   // Keep the garbage reachable until the guard looks, so that only the guard's collection frees it.
   const held: number[][] = [];
-  for (let i = 0; i < 32; i++) held.push(chunk(i));
+  for (let i = 0; i < 96; i++) held.push(chunk(i)); // more than the budget and than half the live heap
   const before = getHeapStatistics().used_heap_size;
   held.length = 0;
   guard.tick();

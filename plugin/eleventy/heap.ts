@@ -7,8 +7,10 @@
  * articles: about 150 MiB live, yet the heap grew to 450 MiB and the process to 630 MiB while the
  * listing pages were written — more than a bare Eleventy build of the same articles.
  *
- * `HeapGuard` asks V8 for a full collection when the heap has grown by `budget` bytes since the
- * last one, checking every `every` pages (reading the heap's size costs a few microseconds).
+ * `HeapGuard` asks V8 for a full collection when the heap has grown since the last one by
+ * `budget` bytes or by half of what that collection left (whichever is more: a collection costs
+ * in proportion to what is live, so a large archive collects less often), checking every `every`
+ * pages (reading the heap's size costs a few microseconds).
  * V8 offers no run-time switch for its growth factor (`--max-semi-space-size` and
  * `--max-old-space-size` are read when the heap is set up), and Node does not expose a
  * memory-pressure call; `gc()` from a fresh V8 context with `--expose-gc` set is the documented
@@ -40,7 +42,10 @@ function fullCollection(): Collect | null {
 const MiB = 1024 * 1024;
 
 export interface HeapGuardOptions {
-  /** Growth of the heap (bytes) since the last collection that triggers the next. Default 128 MiB. */
+  /**
+   * Growth of the heap (bytes) since the last collection that triggers the next, at least: the
+   * guard also allows half of what the last collection left. Default 128 MiB.
+   */
   budget?: number;
   /** Pages between two looks at the heap's size. Default 64. */
   every?: number;
@@ -71,7 +76,8 @@ export class HeapGuard {
     if (this.collect === null) return;
     this.collect();
     this.collections++;
-    this.limit = getHeapStatistics().used_heap_size + this.budget;
+    const live = getHeapStatistics().used_heap_size;
+    this.limit = live + Math.max(this.budget, live / 2);
   }
 
   /** Call once per page written. */
