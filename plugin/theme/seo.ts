@@ -16,6 +16,11 @@ interface Absolutizer {
   plainTitle(title: string): string;
 }
 
+/** Characters JSON may hold that must not reach a <script> as they are. */
+const UNSAFE_IN_SCRIPT = /[<\u2028\u2029]/;
+const UNSAFE_IN_SCRIPT_G = /[<\u2028\u2029]/g;
+const SCRIPT_ESCAPES: Record<string, string> = { "<": "\\u003c", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+
 /** JSON for a <script type="application/ld+json">: `<` is escaped so no text can close the script. */
 export function jsonLdFor(article: ArticleView, site: Absolutizer): string {
   const a = article.a;
@@ -47,5 +52,6 @@ export function jsonLdFor(article: ArticleView, site: Absolutizer): string {
     ];
   }
   if (article.tagTerms.length) data.keywords = article.tagTerms.map((t) => t.name).join(", ");
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(data);
+  return UNSAFE_IN_SCRIPT.test(json) ? json.replace(UNSAFE_IN_SCRIPT_G, (c) => SCRIPT_ESCAPES[c]) : json;
 }

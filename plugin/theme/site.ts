@@ -3,7 +3,7 @@
  * the templates call. A class instance, so Eleventy's data merge passes it by reference.
  */
 import { calendarDay, dateHtml, formatDate, formatGregorianMonth, formatHijriMonth } from "../dates/index.js";
-import type { DateOptions } from "../dates/types.js";
+import type { DateOptions, FormatOptions } from "../dates/types.js";
 import { escapeHtml, isolate } from "../html.js";
 import { renderAttribution } from "../sources/render.js";
 import { kindLabel } from "../sources/kinds.js";
@@ -84,6 +84,8 @@ export class AkhbarSite {
   private readonly dateCache = new Map<string, string>();
   private readonly dualByInstant = new WeakMap<object, string>();
   private readonly dualOptions: Required<DateOptions> & { calendar: "dual" };
+  private siteDateOptions?: Required<DateOptions>;
+  private readonly derivedOptions = new Map<string, FormatOptions>();
 
   constructor(
     readonly archive: Archive,
@@ -109,9 +111,20 @@ export class AkhbarSite {
     return this.archive.listings;
   }
 
+  /** The site's date options, one object (the date engine's fast path recognises a repeated object). */
   private get dateOptions(): Required<DateOptions> {
-    const { timeZone, hijriCalendar, hijriAdjustments, months, digits } = this.settings;
-    return { timeZone, hijriCalendar, hijriAdjustments, months, digits };
+    if (this.siteDateOptions === undefined) {
+      const { timeZone, hijriCalendar, hijriAdjustments, months, digits } = this.settings;
+      this.siteDateOptions = { timeZone, hijriCalendar, hijriAdjustments, months, digits };
+    }
+    return this.siteDateOptions;
+  }
+
+  /** Options derived from the site's, made once per name. */
+  private optionsFor(name: string, extra: Partial<FormatOptions>): FormatOptions {
+    let options = this.derivedOptions.get(name);
+    if (options === undefined) this.derivedOptions.set(name, (options = { ...this.dateOptions, ...extra }));
+    return options;
   }
 
   /** `<time>` with a dual (or the given calendar) date. Memoised: dates repeat across pages. */
@@ -142,12 +155,12 @@ export class AkhbarSite {
 
   /** Plain dual date text (search metadata). */
   dateText(value: { iso: string }): string {
-    return formatDate(value.iso, { ...this.dateOptions, calendar: "dual" });
+    return formatDate(value.iso, this.dualOptions);
   }
 
   /** The build date in the site's zone: only the home page shows it. */
   today(): string {
-    return dateHtml(new Date(this.settings.buildTime), { ...this.dateOptions, calendar: "dual" });
+    return dateHtml(new Date(this.settings.buildTime), this.dualOptions);
   }
 
   pageOf(page: number, count: number): string {
@@ -157,7 +170,7 @@ export class AkhbarSite {
   /** "from 2 آذار 2017 to 9 نيسان 2017": what an archive page holds (its URL never changes). */
   range(listing: ListingPage): string {
     if (!listing.oldestDay || !listing.newestDay) return "";
-    const opts = { ...this.dateOptions, calendar: "gregorian" as const, weekday: false, era: false };
+    const opts = this.optionsFor("range", { calendar: "gregorian", weekday: false, era: false });
     const from = formatDate(listing.oldestDay, opts);
     const to = formatDate(listing.newestDay, opts);
     return from === to ? from : this.strings.range.replace("{from}", from).replace("{to}", to);
@@ -236,7 +249,7 @@ export class AkhbarSite {
     const text = escapeHtml(item.text);
     const link = item.url ? `<a href="${escapeHtml(item.url)}">${text}</a>` : text;
     const sources = renderAttribution(item.sources, { ...this.tickerOptions(), lang: this.lang });
-    const time = formatDate(item.time, { ...this.dateOptions, calendar: "gregorian", time: true, weekday: false });
+    const time = formatDate(item.time, this.optionsFor("tickerTime", { calendar: "gregorian", time: true, weekday: false }));
     return `${link}${sources ? ` ${sources}` : ""} <time datetime="${escapeHtml(new Date(item.epochMs).toISOString())}">${escapeHtml(time)}</time>`;
   }
 
@@ -296,7 +309,7 @@ export class AkhbarSite {
       if (days.length === 0) return "";
       const items = days
         .map((d) => {
-          const label = formatDate(d.key, { ...this.dateOptions, calendar: "gregorian", weekday: true, era: false });
+          const label = formatDate(d.key, this.optionsFor("dayLabel", { calendar: "gregorian", weekday: true, era: false }));
           return `<li><a href="${d.url}">${escapeHtml(label)}</a> <span class="count">(${d.count})</span></li>`;
         })
         .join("");
