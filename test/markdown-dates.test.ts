@@ -204,4 +204,23 @@ test("weekday warnings come once per date, in text order, also with several bloc
   assert.match(warnings[1], "السبت");
 });
 
+test("dates without digits are found while reading as after parsing: ordinal days, month-only dates after من", () => {
+  const env = { akhbarDate: "2019-02-10" };
+  const cases: [string, string[]][] = [
+    ["تنتهي الأعمال في الخامس عشر من أيار المقبل.", ["2019-05-15"]],
+    ["والسادس من شباط الجاري موعد آخر، بالسابع من شهر آذار 2018 كذلك.", ["2019-02-06", "2018-03-07"]],
+    ["في الحادي و العشرين\tمن  آذار 2018 وفي التاسع والعشرين من شباط الجاري.", ["2018-03-21"]],
+    ["**في الأوّل من نيسان 2017** و*الثلاثين من أيلول 2016*", ["2017-04-01", "2016-09-30"]],
+    // A month-only date after "من" read from its year or relative word, however much whitespace.
+    [`قال من آذار${" ".repeat(50)}2017 شيئاً ثم من أيار${"\u00a0".repeat(60)}المقبل`, ["2017-03", "2019-05"]],
+    [`بدءاً من شهر تموز ${" ".repeat(45)}من العام 2016`, ["2016-07"]],
+  ];
+  for (const [src, isos] of cases) {
+    const html = render(src, {}, env);
+    assert.equal([...html.matchAll(/datetime="([^"]+)"/g)].map((m) => m[1]), isos, src);
+    // The same as the blocks searched after parsing (findDates on the text tokens) give.
+    assert.is(html, render(src, {}, env, { html: true, linkify: true, typographer: true }), src);
+  }
+});
+
 test.run();
