@@ -37,4 +37,21 @@ test("HeapGuard looks at the heap only every `every` pages", () => {
   assert.is(held.length, 96);
 });
 
+test("HeapGuard can be turned off (option, or AKHBAR_HEAP_GUARD=0)", () => {
+  const held: number[][] = [];
+  const off = new HeapGuard({ budget: 1, every: 1, enabled: false });
+  for (let i = 0; i < 32; i++) held.push(chunk(i));
+  off.tick();
+  assert.is(off.collections, 0);
+  process.env.AKHBAR_HEAP_GUARD = "0";
+  try {
+    const fromEnv = new HeapGuard({ budget: 1, every: 1 });
+    fromEnv.tick();
+    assert.is(fromEnv.collections, 0);
+  } finally {
+    delete process.env.AKHBAR_HEAP_GUARD;
+  }
+  assert.is(held.length, 32);
+});
+
 test.run();

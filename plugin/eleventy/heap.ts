@@ -15,7 +15,9 @@
  * `--max-old-space-size` are read when the heap is set up), and Node does not expose a
  * memory-pressure call; `gc()` from a fresh V8 context with `--expose-gc` set is the documented
  * way to collect on demand (`node --expose-gc`), reached at run time as the `expose-gc` package
- * does. Where that is not possible the guard does nothing.
+ * does. Where that is not possible the guard does nothing; AKHBAR_HEAP_GUARD=0 in the environment
+ * turns it off (Node's documentation warns that flags changed after start-up may behave
+ * unpredictably: this is the way out, should a future Node or V8 object).
  */
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -49,6 +51,8 @@ export interface HeapGuardOptions {
   budget?: number;
   /** Pages between two looks at the heap's size. Default 64. */
   every?: number;
+  /** False turns the guard off. Default: on, unless the environment sets AKHBAR_HEAP_GUARD=0. */
+  enabled?: boolean;
 }
 
 export class HeapGuard {
@@ -63,7 +67,8 @@ export class HeapGuard {
   constructor(options: HeapGuardOptions = {}) {
     this.budget = options.budget ?? 128 * MiB;
     this.every = options.every ?? 64;
-    this.collect = fullCollection();
+    const enabled = options.enabled ?? process.env.AKHBAR_HEAP_GUARD !== "0";
+    this.collect = enabled ? fullCollection() : null;
     this.limit = 0;
     this.reset();
   }
