@@ -66,12 +66,15 @@ export function fileForUrl(dir: string, url: string): string | undefined {
 
 const ATTR = /\s(?:href|src)="([^"]*)"/g;
 
+/** Links that leave the site (or are no page at all). */
+const EXTERNAL_SCHEME = /^(https?:|mailto:|tel:|data:)/i;
+
 /** Internal href/src values of an HTML page (absolute site paths and relative links, resolved). */
 export function internalLinks(html: string, pageUrl: string): string[] {
   const links: string[] = [];
   for (const match of html.matchAll(ATTR)) {
     const raw = match[1].replace(/&amp;/g, "&");
-    if (raw === "" || raw.startsWith("#") || /^(https?:|mailto:|tel:|data:)/i.test(raw) || raw.startsWith("//")) continue;
+    if (raw === "" || raw.startsWith("#") || EXTERNAL_SCHEME.exec(raw) !== null || raw.startsWith("//")) continue;
     links.push(new URL(raw, `http://site${pageUrl}`).pathname);
   }
   return links;
