@@ -161,11 +161,12 @@ export function toHijri(date: DateInput, options?: DateOptions): HijriDate {
   return hijriOfDay(engine, resolveInstant(date, zone).day);
 }
 
-function checkInteger(value: unknown, name: string, min: number, max: number): number {
+/** A whole number (or a string of digits) from `min` to `max`, else AkhbarError naming the calendar's field. */
+function checkInteger(value: unknown, calendar: "Hijri" | "Gregorian", name: string, min: number, max: number): number {
   const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
     const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    throw new AkhbarError(`Hijri ${name} ${shown} is not valid: expected a whole number from ${min} to ${max}`, {
+    throw new AkhbarError(`${calendar} ${name} ${shown} is not valid: expected a whole number from ${min} to ${max}`, {
       field: name,
     });
   }
@@ -173,8 +174,8 @@ function checkInteger(value: unknown, name: string, min: number, max: number): n
 }
 
 function monthIndex(year: unknown, month: unknown): number {
-  const y = checkInteger(year, "year", 1, 9999);
-  const m = checkInteger(month, "month", 1, 12);
+  const y = checkInteger(year, "Hijri", "year", 1, 9999);
+  const m = checkInteger(month, "Hijri", "month", 1, 12);
   return y * 12 + m - 1;
 }
 
@@ -204,7 +205,7 @@ function hijriToDay(year: unknown, month: unknown, day: unknown, options?: DateO
   const { engine } = contextOf(options, "fromHijri");
   const index = monthIndex(year, month);
   const [start, end] = monthBounds(engine, index);
-  const d = checkInteger(day, "day", 1, 30);
+  const d = checkInteger(day, "Hijri", "day", 1, 30);
   if (d > end - start) {
     throw new AkhbarError(
       `Hijri date ${indexLabel(index)}-${pad2(d)} does not exist: that month has ${end - start} days in ${engine.calendar}`,
@@ -324,21 +325,11 @@ export function formatHijriMonth(year: number, month: number, options?: FormatOp
 /** Archive heading for a Gregorian month: "أيار 2017" (era mark only with `era: true`). */
 export function formatGregorianMonth(year: number, month: number, options?: FormatOptions): string {
   validateDateOptions(options, "formatGregorianMonth");
-  const y = checkGregorian(year, "year", 1, 9999);
-  const m = checkGregorian(month, "month", 1, 12);
+  const y = checkInteger(year, "Gregorian", "year", 1, 9999);
+  const m = checkInteger(month, "Gregorian", "month", 1, 12);
   const era = options?.era ?? false;
   const name = gregorianMonthName(m, options?.months ?? DATE_DEFAULTS.months);
   const text = toDigits(`${name} ${y}${era ? ` ${GREGORIAN_ERA}` : ""}`, options?.digits ?? DATE_DEFAULTS.digits);
   return options?.bidiIsolates ? isolate(text) : text;
 }
 
-function checkGregorian(value: unknown, name: string, min: number, max: number): number {
-  const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
-    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    throw new AkhbarError(`Gregorian ${name} ${shown} is not valid: expected a whole number from ${min} to ${max}`, {
-      field: name,
-    });
-  }
-  return n;
-}

@@ -997,6 +997,12 @@ function afterSomeSpace(text: string, pos: number): number {
   return pos;
 }
 
+/** Past an optional "ة" (or its spelling "ه") at `pos`: "هجري" / "هجرية" / "هجريه". */
+function afterFeminineEnding(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  return c === 0x629 || c === 0x647 ? pos + 1 : pos;
+}
+
 /** The era at `pos`, as the alternation of YEAR_RE tries them (the first that matches): sets yearEra/yearEraEnd. */
 function readEra(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
@@ -1005,9 +1011,7 @@ function readEra(text: string, pos: number): boolean {
   if (c === 0x647) {
     era = HIJRI_ERA;
     if (text.startsWith("هجري", pos)) {
-      end = pos + 4;
-      const n = text.charCodeAt(end);
-      if (n === 0x629 || n === 0x647) end++;
+      end = afterFeminineEnding(text, pos + 4);
     } else {
       end = text.charCodeAt(pos + 1) === 0x640 ? pos + 2 : pos + 1; // "هـ", else "ه"
     }
@@ -1017,9 +1021,7 @@ function readEra(text: string, pos: number): boolean {
   } else if (c === 0x645) {
     era = GREGORIAN_ERA;
     if (text.startsWith("ميلادي", pos)) {
-      end = pos + 6;
-      const n = text.charCodeAt(end);
-      if (n === 0x629 || n === 0x647) end++;
+      end = afterFeminineEnding(text, pos + 6);
     } else {
       end = pos + 1; // "م"
     }
