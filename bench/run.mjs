@@ -3,9 +3,12 @@
 //
 //   node bench/run.mjs [--n 10000[,30000,…]] [--runs 3] [--only theme|bare] [--skip-daily]
 //                      [--profile] [--heap <MiB>] [--semi-space <MiB>] [--theme-config <file>]
+//                      [--fresh-output]
 //
-// For each N: generate (or reuse) the corpus, then alternate bare and theme builds, each a fresh
-// `node` child running the Eleventy CLI with --quiet into an emptied output folder, and print
+// For each N: generate (or reuse) the corpus, build each side once untimed into its own emptied
+// output folder, then alternate bare and theme builds, each a fresh `node` child running the
+// Eleventy CLI with --quiet over its side's previous output (a rebuild, as a site does; with
+// --fresh-output every timed build gets an emptied folder instead, the old method), and print
 // median wall time, ms/article, pages written, peak RSS and the theme/bare ratios. Then the daily
 // update: +50 articles rebuilt incrementally, timed against a full build and compared byte for
 // byte with a fresh full build of the same N+50 articles. See docs/benchmark.md.
@@ -155,12 +158,14 @@ async function measuredBuild(spec, outDir, { keepOutput = false, label = "" } = 
   const stats = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ") : [];
   rmSync(rssFile, { force: true });
   const rssMiB = Number(stats[0]) / 1024;
-  const cpuMs = (Number(stats[1]) + Number(stats[2])) * 1000;
+  const userMs = Number(stats[1]) * 1000;
+  const sysMs = Number(stats[2]) * 1000;
+  const cpuMs = userMs + sysMs;
   if (result.code !== 0) {
     const tail = result.output.trim().split("\n").slice(-12).join("\n");
-    return { ok: false, ms: result.ms, rssMiB, cpuMs, pages: 0, error: `${label} exited with ${result.code ?? result.signal}:\n${tail}` };
+    return { ok: false, ms: result.ms, rssMiB, cpuMs, userMs, sysMs, pages: 0, error: `${label} exited with ${result.code ?? result.signal}:\n${tail}` };
   }
-  return { ok: true, ms: result.ms, rssMiB, cpuMs, pages: countHtml(outDir) };
+  return { ok: true, ms: result.ms, rssMiB, cpuMs, userMs, sysMs, pages: countHtml(outDir) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +207,8 @@ function summarize(runs, n) {
     ms,
     msPerArticle: ms / n,
     cpuMs: median(ok.map((r) => r.cpuMs)),
+    userMs: median(ok.map((r) => r.userMs)),
+    sysMs: median(ok.map((r) => r.sysMs)),
     pages: median(ok.map((r) => r.pages)),
     rssMiB: median(ok.map((r) => r.rssMiB)),
   };
@@ -213,7 +220,7 @@ function printTable(n, summaries, corpusNote, runsWanted) {
   console.log(`\n== ${n.toLocaleString("en-US")} articles (${corpusNote}; ${runsWanted} runs per side, alternating) ==`);
   console.log(
     `${"side".padEnd(6)} ${"median wall".padStart(12)} ${"ms/article".padStart(11)} ${"pages".padStart(8)} ` +
-      `${"peak RSS MiB".padStart(13)} ${"CPU".padStart(9)}   runs (wall s)`,
+      `${"peak RSS MiB".padStart(13)} ${"CPU".padStart(9)} ${"user".padStart(9)} ${"system".padStart(9)}   runs (wall s)`,
   );
   for (const [side, s] of Object.entries(summaries)) {
     if (!s.ok) {
@@ -223,14 +230,15 @@ function printTable(n, summaries, corpusNote, runsWanted) {
     const each = s.runs.map((r) => (r.ok ? (r.ms / 1000).toFixed(2) : "fail")).join(" ");
     console.log(
       `${side.padEnd(6)} ${fmtS(s.ms).padStart(12)} ${s.msPerArticle.toFixed(3).padStart(11)} ` +
-        `${String(s.pages).padStart(8)} ${s.rssMiB.toFixed(0).padStart(13)} ${fmtS(s.cpuMs).padStart(9)}   ${each}`,
+        `${String(s.pages).padStart(8)} ${s.rssMiB.toFixed(0).padStart(13)} ${fmtS(s.cpuMs).padStart(9)} ` +
+        `${fmtS(s.userMs).padStart(9)} ${fmtS(s.sysMs).padStart(9)}   ${each}`,
     );
   }
   const { bare, theme } = summaries;
   if (bare?.ok && theme?.ok) {
     console.log(
       `theme/bare: time ${(theme.ms / bare.ms).toFixed(2)}x, peak RSS ${(theme.rssMiB / bare.rssMiB).toFixed(2)}x, ` +
-        `CPU ${(theme.cpuMs / bare.cpuMs).toFixed(2)}x`,
+        `CPU ${(theme.cpuMs / bare.cpuMs).toFixed(2)}x (user ${(theme.userMs / bare.userMs).toFixed(2)}x, system ${(theme.sysMs / bare.sysMs).toFixed(2)}x)`,
     );
   }
 }
@@ -282,14 +290,25 @@ async function benchLocked(n, opts, sides, t0) {
   const ctx = (side) => ({ siteDir, outDir: join(outRoot, String(n), side), themeConfig: opts.themeConfig, nodeArgs: opts.nodeArgs });
 
   const runs = Object.fromEntries(sides.map((s) => [s, []]));
+  if (!opts.freshOutput) {
+    // Timed builds rebuild over their side's previous output, as a site's rebuild does (Eleventy
+    // never empties its output folder). Emptying a folder of 10,000s of files right before a timed
+    // build made that build's file creation up to 20x slower in kernel time (ext4 skips inodes
+    // deleted in the last minutes when allocating new ones): one untimed build per side first.
+    for (const side of sides) {
+      const result = await measuredBuild(buildSpec(side, ctx(side)), ctx(side).outDir, { label: `${side} untimed first build` });
+      process.stderr.write(`  ${n} ${side} untimed first build: ${result.ok ? fmtS(result.ms) : "FAILED"}\n`);
+      if (!result.ok) throw new Error(result.error);
+    }
+  }
   for (let r = 0; r < opts.runs; r++) {
     // Alternate the order too, so neither side always runs on a warmer page cache.
     const order = r % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
-      const result = await measuredBuild(buildSpec(side, ctx(side)), ctx(side).outDir, { label: `${side} build` });
+      const result = await measuredBuild(buildSpec(side, ctx(side)), ctx(side).outDir, { keepOutput: !opts.freshOutput, label: `${side} build` });
       runs[side].push(result);
       process.stderr.write(
-        `  ${n} ${side} run ${r + 1}: ${result.ok ? `${fmtS(result.ms)}, ${result.pages} pages, ${result.rssMiB.toFixed(0)} MiB` : "FAILED"}\n`,
+        `  ${n} ${side} run ${r + 1}: ${result.ok ? `${fmtS(result.ms)}, ${result.pages} pages, ${result.rssMiB.toFixed(0)} MiB, user ${fmtS(result.userMs)}, system ${fmtS(result.sysMs)}` : "FAILED"}\n`,
       );
       if (!result.ok) process.stderr.write(result.error + "\n");
     }
@@ -387,7 +406,7 @@ async function profileOne(n, side, ctx) {
 
 function options(argv) {
   const raw = parseArgs(argv);
-  const known = new Set(["n", "runs", "only", "skip-daily", "profile", "heap", "semi-space", "theme-config", "help"]);
+  const known = new Set(["n", "runs", "only", "skip-daily", "profile", "heap", "semi-space", "theme-config", "fresh-output", "help"]);
   for (const key of Object.keys(raw)) if (!known.has(key)) throw new Error(`unknown option --${key} (see docs/benchmark.md)`);
   const ns = String(raw.n ?? "10000").split(",").map((v) => positiveInt(v.trim(), "n"));
   const only = raw.only === undefined ? undefined : String(raw.only);
@@ -403,6 +422,7 @@ function options(argv) {
     runs: positiveInt(raw.runs ?? 3, "runs"),
     only,
     skipDaily: Boolean(raw["skip-daily"]),
+    freshOutput: Boolean(raw["fresh-output"]),
     profile: Boolean(raw.profile),
     nodeArgs,
     themeConfig: raw["theme-config"] === undefined ? undefined : resolve(String(raw["theme-config"])),
