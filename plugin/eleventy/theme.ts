@@ -264,14 +264,20 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
       ([name, callback]) => ({ name, callback }),
     );
     const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site }, transforms);
-    await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
-    await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
-    await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });
-    await writer.run({ template: "akhbar/breaking.njk", alias: "stream", items: render.stream, path: (s) => s.path });
-    await writer.run({ template: "akhbar/feeds/atom.njk", alias: "feed", items: render.atomFeeds, path: (f) => f.path });
-    await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
-    await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
-    await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
+    try {
+      await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
+      await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
+      await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });
+      await writer.run({ template: "akhbar/breaking.njk", alias: "stream", items: render.stream, path: (s) => s.path });
+      await writer.run({ template: "akhbar/feeds/atom.njk", alias: "feed", items: render.atomFeeds, path: (f) => f.path });
+      await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
+      await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
+      await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
+    } catch (error) {
+      await writer.close().catch(() => {}); // the first error is the one to report
+      throw error;
+    }
+    await writer.close();
     if (!process.argv.includes("--quiet")) console.log(`[akhbar] wrote ${writer.written} archive pages (${writer.heap.collections} heap collections)`);
     if (incremental && pendingManifest) {
       writeManifest(manifestFile, pendingManifest);
