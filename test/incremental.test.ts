@@ -38,6 +38,13 @@ function sameTrees(a: string, b: string): void {
   assert.equal(differing, [], "byte-identical files");
 }
 
+/** The ticker bar of a page (it must have one). */
+function tickerOf(html: string): string {
+  const bar = /<section class="akhbar-ticker[\s\S]*?<\/section>/.exec(html);
+  assert.ok(bar, "page has a ticker");
+  return bar![0];
+}
+
 function addArticles(count: number): string[] {
   const files: string[] = [];
   for (let i = 1; i <= count; i++) {
@@ -55,6 +62,11 @@ test("an incremental build after adding articles equals a full build, and render
   copySample();
   const first = incremental();
   const all = Number(/rendering (\d+) of (\d+) pages/.exec(first)![2]);
+  // The home page's archive pages (/page/N/, full chunks counted from the oldest): their ticker
+  // stands at their own newest article, so new articles (and news) leave them as they are.
+  const chunks = listFiles(OUT).filter((f) => /^page\/\d+\/index\.html$/.test(f));
+  assert.ok(chunks.length >= 2, `home archive pages: ${chunks.join(", ")}`);
+  const before = chunks.map((f) => readFileSync(join(OUT, f), "utf8"));
   const added = addArticles(3);
   const update = incremental();
   const [, rendered, total] = /rendering (\d+) of (\d+) pages/.exec(update)!.map(Number);
@@ -63,6 +75,9 @@ test("an incremental build after adding articles equals a full build, and render
   assert.ok(rendered < total / 3, `rendered ${rendered} of ${total}`);
   assert.is(buildSite(SITE, FRESH).status, 0);
   sameTrees(OUT, FRESH);
+  assert.equal(chunks.map((f) => readFileSync(join(OUT, f), "utf8")), before, "home archive pages unchanged");
+  assert.match(tickerOf(readFileSync(join(OUT, "index.html"), "utf8")), /خبر مضاف رقم 1/, "the home page's ticker has the new breaking item");
+  for (const html of before) assert.not.match(tickerOf(html), /خبر مضاف رقم/, "its archive pages' tickers do not");
   // the new articles are in the home page, their day/month archives, their tag pages and feeds
   const home = readFileSync(join(OUT, "index.html"), "utf8");
   assert.match(home, /خبر مضاف رقم 3/);

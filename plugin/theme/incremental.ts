@@ -121,7 +121,7 @@ export class Fingerprinter {
       [
         this.global, "listing", JSON.stringify(rest), page.head ? total : "", JSON.stringify(term?.entry ?? null),
         items.map((v) => this.card(v)).join(","),
-        this.ticker(page.kind === "home" ? this.site.latestInstant : page.asOf), extra,
+        this.ticker(this.site.listingAsOf(page)), extra,
       ].join("|"),
     );
   }

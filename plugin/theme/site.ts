@@ -232,6 +232,14 @@ export class AkhbarSite {
     return lo;
   }
 
+  /**
+   * The instant a listing page's ticker stands at: the latest for the home page itself, the page's
+   * newest article for every archive page (home chunks included), so a full chunk never changes.
+   */
+  listingAsOf(listing: ListingPage): number {
+    return listing.kind === "home" && listing.head ? this.latestInstant : listing.asOf;
+  }
+
   /** The ticker as it stood at `epochMs`: the newest items published up to then. */
   tickerAsOf(epochMs: number): string {
     const items = this.ticker;
