@@ -167,7 +167,9 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     const key = relative(dirs.input, pageLayout).split(sep).join("/");
     config.addTemplate(key, '{% extends "akhbar/page.njk" %}');
   }
-  const initial = load();
+  // The first build uses this scan (made to find the plain pages) instead of scanning again.
+  let preloaded: LoadResult | undefined = load();
+  const initial = preloaded;
   for (const page of initial.pages) {
     const content = readFileSync(join(dirs.input, page.file), "utf8");
     // The theme's page layout unless the page names its own.
@@ -187,7 +189,8 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     const registry = loadRegistry(dirs);
     const strings = loadStrings(dirs, options.lang);
     const site = siteInfo(dirs, options);
-    const { articles } = load();
+    const { articles } = preloaded ?? load();
+    preloaded = undefined;
     const archive = buildArchive(articles, {
       ...dateOptions,
       pageSize: options.pageSize,
