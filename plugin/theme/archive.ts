@@ -144,8 +144,14 @@ function listingPages(base: ListingBase, basePath: string, items: ArticleView[],
   const total = items.length;
   const firstUrl = encodePath(basePath);
   const chunkPath = (i: number) => `${basePath}page/${i}/`;
+  // Every field named (none added later): one object shape for all listing pages, which keeps
+  // building them and reading them (templates, fingerprints) on V8's fast paths.
   const page = (path: string, list: ArticleView[], chunk: number): ListingPage => ({
-    ...base,
+    kind: base.kind,
+    name: base.name,
+    term: base.term,
+    key: base.key,
+    feedUrl: base.feedUrl,
     path,
     url: encodePath(path),
     items: list,
@@ -156,6 +162,8 @@ function listingPages(base: ListingBase, basePath: string, items: ArticleView[],
     newestDay: list[0]?.date.day,
     oldestDay: list[list.length - 1]?.date.day,
     asOf: list[0]?.date.epochMs ?? 0,
+    newerUrl: undefined,
+    olderUrl: undefined,
   });
   const head = page(basePath, items.slice(0, size), 0);
   if (total <= size) return [head];

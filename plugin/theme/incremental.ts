@@ -58,6 +58,16 @@ export interface RenderSet {
   sitemaps: AkhbarSite["sitemaps"];
 }
 
+/**
+ * The fields of a listing page that go into its fingerprint as they are (its items, term and total
+ * are fingerprinted apart). A Record, so that a field added to ListingPage must be listed here.
+ */
+const LISTING_FIELD_SET: Record<Exclude<keyof ListingPage, "items" | "term" | "total">, true> = {
+  kind: true, path: true, url: true, name: true, key: true, head: true, chunk: true, newerUrl: true,
+  olderUrl: true, firstUrl: true, newestDay: true, oldestDay: true, asOf: true, feedUrl: true,
+};
+const LISTING_FIELDS = Object.keys(LISTING_FIELD_SET);
+
 /** Computes fingerprints for every page of a site. Memoises per article. */
 export class Fingerprinter {
   private readonly cores = new Map<ArticleView, string>();
@@ -110,7 +120,7 @@ export class Fingerprinter {
     // An archive page (a full chunk) shows its items and links, not the size of the whole list:
     // `total` is left out of its fingerprint so that adding articles does not re-render it.
     // (A site template that prints `listing.total` on archive pages would show the old count.)
-    const { items, term, total, ...rest } = page;
+    const { items, term, total } = page;
     const extra =
       page.kind === "home" && page.head
         ? `today:${this.site.today()}`
@@ -119,7 +129,7 @@ export class Fingerprinter {
           : "";
     return hash(
       [
-        this.global, "listing", JSON.stringify(rest), page.head ? total : "", JSON.stringify(term?.entry ?? null),
+        this.global, "listing", JSON.stringify(page, LISTING_FIELDS), page.head ? total : "", JSON.stringify(term?.entry ?? null),
         items.map((v) => this.card(v)).join(","),
         this.ticker(this.site.listingAsOf(page)), extra,
       ].join("|"),
