@@ -29,6 +29,23 @@ for (const thread of [true, false]) {
   });
 }
 
+for (const thread of [true, false]) {
+  test(`FileWriter (${thread ? "own thread" : "main thread"}) names the files missing from a folder, while pages are written`, async () => {
+    const dir = fresh(`missing-${thread}`);
+    for (const f of ["a/index.html", "أخبار/ب/index.html", "feed.xml"]) {
+      mkdirSync(join(dir, f, ".."), { recursive: true });
+      writeFileSync(join(dir, f), "x");
+    }
+    const writer = new FileWriter({ thread });
+    const asked = ["a/index.html", "gone/index.html", "أخبار/ب/index.html", "أخبار/ج/index.html", "feed.xml"];
+    const check = writer.missing(dir, asked);
+    await writer.write(join(dir, "new", "index.html"), page(1)); // handed over after the check
+    assert.equal(await check, ["gone/index.html", "أخبار/ج/index.html"]);
+    await writer.close();
+    assert.is(readFileSync(join(dir, "new", "index.html"), "utf8"), page(1));
+  });
+}
+
 test("FileWriter on its own thread keeps at most maxQueued pages handed over and unwritten", async () => {
   const dir = fresh("queue");
   const writer = new FileWriter({ thread: true, maxQueued: 2 });

@@ -102,4 +102,20 @@ test("with nothing changed, an incremental build renders nothing; a day later, o
   assert.is(Number(/rendering (\d+) of/.exec(nextDay)![1]), 1, "only the home page (today's date line)");
 });
 
+test("unchanged pages whose files were deleted from the output are rendered again, with and without the writer thread", () => {
+  incremental(); // settles the home page's date line after the test before
+  for (const env of [{}, { AKHBAR_WRITE_THREAD: "0" }]) {
+    const lost = ["index.html", "page/1/index.html", "tags/مياه/index.html", "feed.xml", "sitemap.xml"];
+    const article = listFiles(OUT).find((f) => f.startsWith("news/") && f.endsWith("/index.html"))!;
+    lost.push(article);
+    const before = lost.map((f) => readFileSync(join(OUT, f)));
+    for (const f of lost) rmSync(join(OUT, f));
+    const log = incremental(env);
+    assert.match(log, /rendering 0 of/, "no fingerprint changed");
+    assert.match(log, new RegExp(`${lost.length} unchanged pages were missing`));
+    assert.equal(lost.map((f) => readFileSync(join(OUT, f))), before, "restored byte for byte");
+    assert.match(incremental(env), /rendering 0 of \d+ pages/);
+  }
+});
+
 test.run();

@@ -13,7 +13,7 @@ import { createSourceRegistry, type SourceRegistry } from "../sources/registry.j
 import { scanMarkdownFiles } from "../theme/scan.js";
 import { parseFrontMatter } from "../theme/front-matter.js";
 import { loadArticles, restoreArticleCache, saveArticleCache, type LoadResult } from "../theme/loader.js";
-import { hash, hashFolders, planIncremental, readManifest, writeManifest, type Manifest } from "../theme/incremental.js";
+import { hash, hashFolders, keptFiles, missingPages, planIncremental, readManifest, writeManifest, type KeptSet, type Manifest, type RenderSet } from "../theme/incremental.js";
 import { createMarkdown } from "../theme/markdown.js";
 import { buildArchive } from "../theme/archive.js";
 import { parseBreakingData, tickerEntries } from "../theme/ticker-data.js";
@@ -152,6 +152,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   const manifestFile = join(cacheDir, `manifest-${outputKey}.json`);
   const articleCacheFile = join(cacheDir, "articles");
   let pendingManifest: Manifest | undefined;
+  let pendingKept: KeptSet | undefined;
   const templatesHash = () => hashFolders([join(PACKAGE_INCLUDES, "akhbar"), ...(dirs.includes === PACKAGE_INCLUDES ? [] : [join(dirs.includes, "akhbar")])]);
   if (incremental) restoreArticleCache(articleCacheFile, settingsKey);
 
@@ -226,6 +227,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
       const plan = planIncremental(current, global, readManifest(manifestFile), dirs.output);
       current.render = plan.render;
       pendingManifest = plan.manifest;
+      pendingKept = plan.kept;
       console.log(`[akhbar] incremental: rendering ${plan.rendered} of ${plan.total} pages, deleted ${plan.deleted.length} stale`);
     } else {
       const { pages, listings, indexPages, stream, atomFeeds, rssFeeds, jsonFeeds, sitemaps } = current;
@@ -267,15 +269,18 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
       ([name, callback]) => ({ name, callback }),
     );
     const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site }, transforms);
+    const kept = pendingKept;
+    pendingKept = undefined;
     try {
-      await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
-      await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
-      await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });
-      await writer.run({ template: "akhbar/breaking.njk", alias: "stream", items: render.stream, path: (s) => s.path });
-      await writer.run({ template: "akhbar/feeds/atom.njk", alias: "feed", items: render.atomFeeds, path: (f) => f.path });
-      await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
-      await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
-      await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
+      // Unchanged pages of an incremental build: their files are checked while the rest renders.
+      const missing = kept ? writer.missing(keptFiles(kept)) : undefined;
+      missing?.catch(() => {}); // awaited below; a rendering error first leaves it unawaited
+      await writePages(writer, site, render);
+      const lost = await missing;
+      if (kept && lost && lost.size > 0) {
+        console.log(`[akhbar] incremental: ${lost.size} unchanged pages were missing from the output folder, rendering them again`);
+        await writePages(writer, site, missingPages(kept, lost));
+      }
     } catch (error) {
       await writer.close().catch(() => {}); // the first error is the one to report
       throw error;
@@ -289,6 +294,18 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     }
     if (options.search) await buildSearchIndex(dirs.output);
   });
+}
+
+/** Renders and writes every page of `render` with the theme's templates. */
+async function writePages(writer: ArchiveWriter, site: AkhbarSite, render: RenderSet): Promise<void> {
+  await writer.run({ template: "akhbar/article.njk", alias: "article", items: render.pages, path: (a) => a.path });
+  await writer.run({ template: "akhbar/listing.njk", alias: "listing", items: render.listings, path: (l) => l.path });
+  await writer.run({ template: "akhbar/index-page.njk", alias: "index", items: render.indexPages, path: (i) => i.path });
+  await writer.run({ template: "akhbar/breaking.njk", alias: "stream", items: render.stream, path: (s) => s.path });
+  await writer.run({ template: "akhbar/feeds/atom.njk", alias: "feed", items: render.atomFeeds, path: (f) => f.path });
+  await writer.run({ template: "akhbar/feeds/rss.njk", alias: "feed", items: render.rssFeeds, path: (f) => f.path });
+  await writer.run({ template: (f) => site.jsonFeed(f), alias: "feed", items: render.jsonFeeds, path: (f) => f.path });
+  await writer.run({ template: "akhbar/sitemap.njk", alias: "sitemap", items: render.sitemaps, path: (s) => s.path });
 }
 
 function addPageTemplates(config: UserConfig, capture: (data: Record<string, unknown>) => void): void {

@@ -87,6 +87,11 @@ export class ArchiveWriter {
     this.heap.tick();
   }
 
+  /** Those of `files` (relative to the output folder) that are not in it (see FileWriter.missing). */
+  async missing(files: string[]): Promise<Set<string>> {
+    return new Set(await this.files.missing(this.outputDir, files));
+  }
+
   /** Waits until every page is on disk and stops the writer thread. Call it once, also after a failure. */
   close(): Promise<void> {
     return this.files.close();

@@ -154,10 +154,36 @@ export class Fingerprinter {
   }
 }
 
+/** A page whose fingerprint did not change, and its output file. */
+export interface KeptPage<T> {
+  item: T;
+  file: string;
+}
+
+/** Unchanged pages by collection: rendered again only if their file is missing from the output. */
+export type KeptSet = { [K in keyof RenderSet]: KeptPage<RenderSet[K][number]>[] };
+
+/** The output files of the kept pages (relative to the output folder). */
+export function keptFiles(kept: KeptSet): string[] {
+  return Object.values(kept).flatMap((list: KeptPage<unknown>[]) => list.map((page) => page.file));
+}
+
+/** The kept pages whose file is in `missing`, as a render set. */
+export function missingPages(kept: KeptSet, missing: ReadonlySet<string>): RenderSet {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, list] of Object.entries(kept) as [string, KeptPage<unknown>[]][]) {
+    out[name] = list.filter((page) => missing.has(page.file)).map((page) => page.item);
+  }
+  return out as unknown as RenderSet;
+}
+
 export interface IncrementalResult {
+  /** Pages whose fingerprint changed (or is new). */
   render: RenderSet;
+  /** Pages whose fingerprint did not change: the caller checks that their files exist. */
+  kept: KeptSet;
   manifest: Manifest;
-  /** Pages handed to Eleventy / all pages. */
+  /** Pages whose fingerprint changed / all pages. */
   rendered: number;
   total: number;
   deleted: string[];
@@ -165,7 +191,9 @@ export interface IncrementalResult {
 
 /**
  * Decide what to render. With no usable previous manifest (first build, other settings, missing
- * output folder) everything is rendered. Stale files of pages that disappeared are deleted.
+ * output folder) everything is rendered. Stale files of pages that disappeared are deleted. Pages
+ * whose fingerprint did not change are `kept`: the caller renders those whose file is missing
+ * (the theme checks on the writer thread while the changed pages are rendered).
  */
 export function planIncremental(site: AkhbarSite, global: string, previous: Manifest | undefined, outputDir: string): IncrementalResult {
   const fp = new Fingerprinter(site, global);
@@ -176,31 +204,38 @@ export function planIncremental(site: AkhbarSite, global: string, previous: Mani
   const usable = known && previous!.global === global;
   let rendered = 0;
   let total = 0;
-  const pick = <T>(list: T[], path: (item: T) => string | false, print: (item: T) => string): T[] => {
-    const out: T[] = [];
-    for (const item of list) {
+  const kept = {} as KeptSet;
+  const pick = <K extends keyof RenderSet>(
+    name: K,
+    path: (item: RenderSet[K][number]) => string | false,
+    print: (item: RenderSet[K][number]) => string,
+  ): RenderSet[K] => {
+    const out: RenderSet[K][number][] = [];
+    const same: KeptPage<RenderSet[K][number]>[] = (kept[name] = []);
+    for (const item of site[name] as RenderSet[K][number][]) {
       const p = path(item);
       if (p === false) continue;
       const file = outputFileOf(p);
       const value = print(item);
       pages[file] = value;
       total++;
-      if (!usable || previous!.pages[file] !== value || !existsSync(join(outputDir, file))) {
+      if (usable && previous!.pages[file] === value) same.push({ item, file });
+      else {
         out.push(item);
         rendered++;
       }
     }
-    return out;
+    return out as RenderSet[K];
   };
   const render: RenderSet = {
-    pages: pick(site.pages, (v) => v.path, (v) => fp.article(v)),
-    listings: pick(site.listings, (l) => l.path, (l) => fp.listing(l)),
-    indexPages: pick(site.indexPages, (i) => i.path, (i) => fp.index(i)),
-    stream: pick(site.stream, (s) => s.path, (s) => fp.stream(s)),
-    atomFeeds: pick(site.atomFeeds, (f) => f.path, (f) => fp.feed(f)),
-    rssFeeds: pick(site.rssFeeds, (f) => f.path, (f) => fp.feed(f)),
-    jsonFeeds: pick(site.jsonFeeds, (f) => f.path, (f) => fp.feed(f)),
-    sitemaps: pick(site.sitemaps, (s) => s.path, (s) => fp.sitemap(s)),
+    pages: pick("pages", (v) => v.path, (v) => fp.article(v)),
+    listings: pick("listings", (l) => l.path, (l) => fp.listing(l)),
+    indexPages: pick("indexPages", (i) => i.path, (i) => fp.index(i)),
+    stream: pick("stream", (s) => s.path, (s) => fp.stream(s)),
+    atomFeeds: pick("atomFeeds", (f) => f.path, (f) => fp.feed(f)),
+    rssFeeds: pick("rssFeeds", (f) => f.path, (f) => fp.feed(f)),
+    jsonFeeds: pick("jsonFeeds", (f) => f.path, (f) => fp.feed(f)),
+    sitemaps: pick("sitemaps", (s) => s.path, (s) => fp.sitemap(s)),
   };
   const deleted: string[] = [];
   if (known) {
@@ -215,7 +250,7 @@ export function planIncremental(site: AkhbarSite, global: string, previous: Mani
       }
     }
   }
-  return { render, manifest: { version: MANIFEST_VERSION, global, pages }, rendered, total, deleted };
+  return { render, kept, manifest: { version: MANIFEST_VERSION, global, pages }, rendered, total, deleted };
 }
 
 /** Remove `dir` and its parents up to (not including) `root` while they are empty. */
