@@ -25,6 +25,19 @@ test("HeapGuard collects the garbage once the heap grows by its budget, and not 
   assert.ok(after < before - 16 * MiB, `the collection freed the garbage (${before >> 20} MiB -> ${after >> 20} MiB)`);
 });
 
+test("HeapGuard with collectFirst: false starts without a collection and counts its budget from the heap as it is", () => {
+  const held: number[][] = [];
+  const guard = new HeapGuard({ budget: 16 * MiB, every: 1, collectFirst: false });
+  assert.is(guard.collections, 0, "no collection to start with");
+  for (let i = 0; i < 8; i++) held.push(chunk(i)); // ~8 MiB: under the budget
+  guard.tick();
+  assert.is(guard.collections, 0, "growth under the budget");
+  for (let i = 0; i < 96; i++) held.push(chunk(i));
+  guard.tick();
+  assert.is(guard.collections, 1, "growth past the budget is collected");
+  assert.is(held.length, 104);
+});
+
 test("HeapGuard looks at the heap only every `every` pages", () => {
   const guard = new HeapGuard({ budget: 1, every: 3 });
   const held: number[][] = [];

@@ -268,7 +268,10 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     const transforms = Object.entries((config as { transforms?: Record<string, Transform["callback"]> }).transforms ?? {}).map(
       ([name, callback]) => ({ name, callback }),
     );
-    const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site }, transforms);
+    // Few pages to write (a daily update): no full collection before them (see heap.ts).
+    const pageCount = Object.values(render).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+    const heap = { collectFirst: pageCount >= FEW_PAGES };
+    const writer = new ArchiveWriter(env, dirs.output, { ...(globals ?? {}), akhbar: site }, transforms, {}, heap);
     const kept = pendingKept;
     pendingKept = undefined;
     try {
@@ -295,6 +298,9 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
     if (options.search) await buildSearchIndex(dirs.output);
   });
 }
+
+/** Below this many pages to write, the archive writer starts without a full garbage collection. */
+const FEW_PAGES = 2000;
 
 /** Renders and writes every page of `render` with the theme's templates. */
 async function writePages(writer: ArchiveWriter, site: AkhbarSite, render: RenderSet): Promise<void> {

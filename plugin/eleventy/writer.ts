@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { AkhbarError } from "../errors.js";
 import { outputFileOf } from "../theme/incremental.js";
 import { FileWriter, type FileWriterOptions } from "./file-writer.js";
-import { HeapGuard } from "./heap.js";
+import { HeapGuard, type HeapGuardOptions } from "./heap.js";
 
 /** The part of a Nunjucks Environment the writer uses. */
 export interface NunjucksEnvironment {
@@ -49,7 +49,7 @@ export type Transform = { name: string; callback: (this: object, content: string
 
 export class ArchiveWriter {
   /** Collects the pages' garbage before the heap balloons (see heap.ts). */
-  readonly heap = new HeapGuard();
+  readonly heap: HeapGuard;
   /** Puts the pages on disk, on a thread of its own (see file-writer.ts). */
   private readonly files: FileWriter;
   written = 0;
@@ -60,8 +60,10 @@ export class ArchiveWriter {
     private readonly globals: Record<string, unknown>,
     private readonly transforms: Transform[] = [],
     fileOptions: FileWriterOptions = {},
+    heapOptions: HeapGuardOptions = {},
   ) {
     this.files = new FileWriter(fileOptions);
+    this.heap = new HeapGuard(heapOptions);
   }
 
   private async transform(content: string, path: string): Promise<string> {
