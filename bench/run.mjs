@@ -337,7 +337,7 @@ async function benchLocked(n, opts, sides, t0) {
   let daily;
   if (!opts.skipDaily) {
     const side = sides.includes("theme") ? "theme" : "bare";
-    daily = await measureDaily(n, side, siteDir, summaries[side], ctx(side));
+    daily = await measureDaily(n, side, siteDir, summaries[side], ctx(side), opts.runs);
   }
   let profile;
   if (opts.profile) profile = await profileOne(n, sides.includes("theme") ? "theme" : "bare", ctx);
@@ -345,10 +345,12 @@ async function benchLocked(n, opts, sides, t0) {
 }
 
 /**
- * Daily update: full build of N (with the mechanism's own command), add 50 articles, rebuild,
- * then a fresh full build of N+50 into another folder and a byte comparison of both trees.
+ * Daily update: full build of N (with the mechanism's own command), then `runs` times: add 50
+ * articles and rebuild (timed); between two runs the 50 are removed and the site rebuilt (untimed),
+ * so every timed rebuild does the same work. The figure is the median rebuild, as for full builds.
+ * After the last, a fresh full build of N+50 into another folder and a byte comparison of both trees.
  */
-async function measureDaily(n, side, siteDir, full, ctx) {
+async function measureDaily(n, side, siteDir, full, ctx, runs = 1) {
   const incOut = join(outRoot, String(n), `daily-${side}`);
   const freshOut = join(outRoot, String(n), `daily-${side}-fresh`);
   const base = { ...ctx, outDir: incOut };
@@ -357,12 +359,23 @@ async function measureDaily(n, side, siteDir, full, ctx) {
     dailyUpdate.reset(siteDir);
     const first = await measuredBuild(dailyUpdate.first(side, base), incOut, { label: "daily first build" });
     if (!first.ok) throw new Error(first.error);
-    const added = addArticles(DAILY_ADD, n, siteDir);
-    const rebuild = await measuredBuild(dailyUpdate.rebuild(side, base, added), incOut, {
-      keepOutput: true,
-      label: "daily rebuild",
-    });
-    if (!rebuild.ok) throw new Error(rebuild.error);
+    const rebuilds = [];
+    for (let r = 0; r < runs; r++) {
+      if (r > 0) {
+        removeAdded(siteDir, n);
+        const back = await measuredBuild(dailyUpdate.rebuild(side, base, []), incOut, { keepOutput: true, label: "daily rebuild without the 50" });
+        if (!back.ok) throw new Error(back.error);
+      }
+      const added = addArticles(DAILY_ADD, n, siteDir);
+      const one = await measuredBuild(dailyUpdate.rebuild(side, base, added), incOut, {
+        keepOutput: true,
+        label: "daily rebuild",
+      });
+      if (!one.ok) throw new Error(one.error);
+      rebuilds.push(one);
+    }
+    const middle = median(rebuilds.map((b) => b.ms));
+    const rebuild = rebuilds.find((b) => b.ms === middle) ?? { ...rebuilds[0], ms: middle, cpuMs: median(rebuilds.map((b) => b.cpuMs)) };
     const fresh = await measuredBuild(buildSpec(side, { ...ctx, outDir: freshOut }), freshOut, { label: "fresh full build" });
     if (!fresh.ok) throw new Error(fresh.error);
     const diff = compareTrees(incOut, freshOut);
@@ -370,7 +383,7 @@ async function measureDaily(n, side, siteDir, full, ctx) {
     const share = rebuild.ms / reference;
     const cpuShare = rebuild.cpuMs / (full?.ok ? full.cpuMs : first.cpuMs);
     console.log(
-      `  +${DAILY_ADD} articles: rebuild ${fmtS(rebuild.ms)} = ${(share * 100).toFixed(0)}% of a full build ` +
+      `  +${DAILY_ADD} articles: rebuild ${fmtS(rebuild.ms)}${runs > 1 ? ` (median of ${runs}: ${rebuilds.map((b) => (b.ms / 1000).toFixed(2)).join(" ")})` : ""} = ${(share * 100).toFixed(1)}% of a full build ` +
         `(CPU ${(cpuShare * 100).toFixed(0)}%) ` +
         `(${fmtS(reference)}${full?.ok ? ", median above" : ", first build"}); first build ${fmtS(first.ms)}, ` +
         `fresh full build of ${n + DAILY_ADD} ${fmtS(fresh.ms)}; peak RSS of rebuild ${rebuild.rssMiB.toFixed(0)} MiB`,
@@ -389,7 +402,7 @@ async function measureDaily(n, side, siteDir, full, ctx) {
       const more = diff.differ.length + diff.onlyA.length + diff.onlyB.length - 60;
       if (more > 0) console.log(`    … (lists cut at 20 each)`);
     }
-    return { side, firstMs: first.ms, rebuildMs: rebuild.ms, referenceMs: reference, share, cpuShare, freshMs: fresh.ms, identical: same, diff: { differ: diff.differ.length, onlyRebuilt: diff.onlyA.length, missing: diff.onlyB.length } };
+    return { side, firstMs: first.ms, rebuildMs: rebuild.ms, rebuildRuns: rebuilds.map((b) => b.ms), referenceMs: reference, share, cpuShare, freshMs: fresh.ms, identical: same, diff: { differ: diff.differ.length, onlyRebuilt: diff.onlyA.length, missing: diff.onlyB.length } };
   } catch (error) {
     console.log(`  daily update failed: ${error.message}`);
     return { side, error: error.message };
