@@ -839,19 +839,41 @@ function lookup<T>(map: Map<string, T>, word: string): { value: T; proclitic: nu
   return undefined;
 }
 
+/**
+ * The words each place of an ordinal day of one, two or three words may hold (`[words - 1][place]`,
+ * from the keys of ORDINALS): a phrase is built and looked up only when each of its words may stand
+ * where it is (its first word also after one proclitic, as `lookup` reads it). Most candidate
+ * phrases fail that test ("في الخامس عشر": "في" never starts a three-word ordinal), which spares
+ * their strings and map lookups; the phrases that pass are looked up exactly as before.
+ */
+const ORDINAL_PLACES: Set<string>[][] = [[new Set()], [new Set(), new Set()], [new Set(), new Set(), new Set()]];
+for (const phrase of ORDINALS.keys()) {
+  const words = phrase.split(" ");
+  if (words.length > 3) throw new Error(`ordinal of more than three words: ${phrase}`);
+  words.forEach((word, place) => ORDINAL_PLACES[words.length - 1][place].add(word));
+}
+
+/** True when `word` may start an ordinal phrase whose first words are `firsts` (after one proclitic too). */
+function mayStartOrdinal(word: string, firsts: Set<string>): boolean {
+  return firsts.has(word) || (word.length > 1 && isProcliticCode(word.charCodeAt(0)) && firsts.has(word.slice(1)));
+}
+
 /** An ordinal day of one to three words ending with `last` ("السادس", "السادس عشر", "الحادي و العشرين"). */
 function ordinalEndingWith(text: string, last: Word): { day: number; start: number } | undefined {
+  // Longest phrase first, as before: three words, two, then `last` alone.
+  const [one, two, three] = ORDINAL_PLACES;
   const w2 = wordBefore(text, last.start);
-  const w3 = w2 && wordBefore(text, w2.start);
-  const candidates: [string, number][] = [];
-  if (w3) candidates.push([`${w3.word} ${w2!.word} ${last.word}`, w3.start]);
-  if (w2) candidates.push([`${w2.word} ${last.word}`, w2.start]);
-  candidates.push([last.word, last.start]);
-  for (const [phrase, start] of candidates) {
-    const hit = lookup(ORDINALS, phrase);
-    if (hit) return { day: hit.value, start: start + hit.proclitic };
+  if (w2 && three[2].has(last.word) && three[1].has(w2.word)) {
+    const w3 = wordBefore(text, w2.start);
+    const hit = w3 && mayStartOrdinal(w3.word, three[0]) ? lookup(ORDINALS, `${w3.word} ${w2.word} ${last.word}`) : undefined;
+    if (hit) return { day: hit.value, start: w3!.start + hit.proclitic };
   }
-  return undefined;
+  if (w2 && two[1].has(last.word) && mayStartOrdinal(w2.word, two[0])) {
+    const hit = lookup(ORDINALS, `${w2.word} ${last.word}`);
+    if (hit) return { day: hit.value, start: w2.start + hit.proclitic };
+  }
+  const hit = mayStartOrdinal(last.word, one[0]) ? lookup(ORDINALS, last.word) : undefined;
+  return hit ? { day: hit.value, start: last.start + hit.proclitic } : undefined;
 }
 
 /**
@@ -1049,11 +1071,15 @@ function readYear(text: string, pos: number): boolean {
     if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
   }
   if (digits < 0) {
-    const w = yearWordEnd(text, p);
-    const r = w < 0 ? -1 : afterSomeSpace(text, w);
-    if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
-    else if (isDigitCode(text.charCodeAt(p))) digits = p;
-    else return false;
+    // Digits right away, else a year word first (none starts with a digit: same result, fewer compares).
+    if (isDigitCode(text.charCodeAt(p))) {
+      digits = p;
+    } else {
+      const w = yearWordEnd(text, p);
+      const r = w < 0 ? -1 : afterSomeSpace(text, w);
+      if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
+      else return false;
+    }
   }
   let end = digits + 1;
   while (isDigitCode(text.charCodeAt(end))) end++;
