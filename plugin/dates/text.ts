@@ -266,24 +266,48 @@ const BEFORE_WINDOW = 48;
 /**
  * The month names as a trie of character codes (0x20 standing for a whitespace run), walked by
  * `monthEndAt`: what MONTH_TRIE matches at a known position, without the regex (its code is large,
- * and cold inside a markdown render, where a date comes every few thousand characters).
+ * and cold inside a markdown render, where a date comes every few thousand characters). The trie
+ * is flat: node n's child for the character of alphabet index a is TRIE_NEXT[n * alphabet + a]
+ * (0: none; node 0 is the root), a few kilobytes of one typed array instead of a Map per node,
+ * which a walk through cold caches reads faster.
  */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The month a name ending here names (undefined: no name ends here). */
-  info: MonthInfo | undefined;
-}
-const MONTH_TRIE_ROOT: TrieNode = { next: new Map(), info: undefined };
+const TRIE_ALPHABET = new Uint8Array(0x700); // character code → 1 + index in the alphabet (0: none)
+let trieAlphabetSize = 1; // index 0 is "no such character"
+const TRIE_SPACE = 0x20;
+TRIE_ALPHABET[TRIE_SPACE] = trieAlphabetSize++;
 for (const name of MONTHS.keys()) {
-  let node = MONTH_TRIE_ROOT;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    let next = node.next.get(c);
-    if (!next) node.next.set(c, (next = { next: new Map(), info: undefined }));
-    node = next;
+    if (c >= 0x700 || (c !== TRIE_SPACE && isSpaceCode(c))) throw new Error(`month name with an unexpected character: ${name}`);
+    if (TRIE_ALPHABET[c] === 0) TRIE_ALPHABET[c] = trieAlphabetSize++;
   }
-  node.info = MONTHS.get(name);
 }
+const TRIE_WIDTH = trieAlphabetSize;
+/** The month (MONTHS entry) a name ending at node n names (undefined: no name ends there). */
+const TRIE_INFO: (MonthInfo | undefined)[] = [undefined];
+let trieNext = new Uint16Array(64 * TRIE_WIDTH);
+for (const [name, info] of MONTHS) {
+  let node = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const slot = node * TRIE_WIDTH + TRIE_ALPHABET[c === 0x20 ? TRIE_SPACE : c];
+    if (trieNext[slot] === 0) {
+      const child = TRIE_INFO.length;
+      TRIE_INFO.push(undefined);
+      if ((child + 1) * TRIE_WIDTH > trieNext.length) {
+        const grown = new Uint16Array(trieNext.length * 2);
+        grown.set(trieNext);
+        trieNext = grown;
+      }
+      trieNext[slot] = child;
+    }
+    node = trieNext[slot];
+  }
+  TRIE_INFO[node] = info;
+}
+const TRIE_NEXT = trieNext.slice(0, TRIE_INFO.length * TRIE_WIDTH);
+if (TRIE_INFO.length > 0xffff) throw new Error("month trie too large for Uint16Array");
+
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
  * monthOfAnchor's MONTH_AFTER_MIN_RE asks), or a relative word. Few places in ordinary text match
@@ -516,27 +540,30 @@ function monthMayEndBeforeYear(text: string, pos: number): boolean {
  * has whitespace where another has a letter), so its match is the longest name on that path.
  */
 function monthEndAt(text: string, pos: number): number {
-  let node = MONTH_TRIE_ROOT;
+  let node = 0;
   let p = pos;
   let best = -1;
   let bestInfo: MonthInfo | undefined;
   for (;;) {
     const c = text.charCodeAt(p);
-    let next: TrieNode | undefined;
+    let next: number;
     if (isSpaceCode(c)) {
-      next = node.next.get(0x20);
-      if (next === undefined) break;
+      next = TRIE_NEXT[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
+      if (next === 0) break;
       do p++;
       while (isSpaceCode(text.charCodeAt(p)));
     } else {
-      next = node.next.get(c);
-      if (next === undefined) break;
+      const a = c < 0x700 ? TRIE_ALPHABET[c] : 0; // NaN past the end: not < 0x700
+      if (a === 0) break;
+      next = TRIE_NEXT[node * TRIE_WIDTH + a];
+      if (next === 0) break;
       p++;
     }
     node = next;
-    if (node.info !== undefined) {
+    const info = TRIE_INFO[node];
+    if (info !== undefined) {
       best = p;
-      bestInfo = node.info;
+      bestInfo = info;
     }
   }
   monthEndInfo = bestInfo;
@@ -839,19 +866,41 @@ function lookup<T>(map: Map<string, T>, word: string): { value: T; proclitic: nu
   return undefined;
 }
 
+/**
+ * The words each place of an ordinal day of one, two or three words may hold (`[words - 1][place]`,
+ * from the keys of ORDINALS): a phrase is built and looked up only when each of its words may stand
+ * where it is (its first word also after one proclitic, as `lookup` reads it). Most candidate
+ * phrases fail that test ("في الخامس عشر": "في" never starts a three-word ordinal), which spares
+ * their strings and map lookups; the phrases that pass are looked up exactly as before.
+ */
+const ORDINAL_PLACES: Set<string>[][] = [[new Set()], [new Set(), new Set()], [new Set(), new Set(), new Set()]];
+for (const phrase of ORDINALS.keys()) {
+  const words = phrase.split(" ");
+  if (words.length > 3) throw new Error(`ordinal of more than three words: ${phrase}`);
+  words.forEach((word, place) => ORDINAL_PLACES[words.length - 1][place].add(word));
+}
+
+/** True when `word` may start an ordinal phrase whose first words are `firsts` (after one proclitic too). */
+function mayStartOrdinal(word: string, firsts: Set<string>): boolean {
+  return firsts.has(word) || (word.length > 1 && isProcliticCode(word.charCodeAt(0)) && firsts.has(word.slice(1)));
+}
+
 /** An ordinal day of one to three words ending with `last` ("السادس", "السادس عشر", "الحادي و العشرين"). */
 function ordinalEndingWith(text: string, last: Word): { day: number; start: number } | undefined {
+  // Longest phrase first, as before: three words, two, then `last` alone.
+  const [one, two, three] = ORDINAL_PLACES;
   const w2 = wordBefore(text, last.start);
-  const w3 = w2 && wordBefore(text, w2.start);
-  const candidates: [string, number][] = [];
-  if (w3) candidates.push([`${w3.word} ${w2!.word} ${last.word}`, w3.start]);
-  if (w2) candidates.push([`${w2.word} ${last.word}`, w2.start]);
-  candidates.push([last.word, last.start]);
-  for (const [phrase, start] of candidates) {
-    const hit = lookup(ORDINALS, phrase);
-    if (hit) return { day: hit.value, start: start + hit.proclitic };
+  if (w2 && three[2].has(last.word) && three[1].has(w2.word)) {
+    const w3 = wordBefore(text, w2.start);
+    const hit = w3 && mayStartOrdinal(w3.word, three[0]) ? lookup(ORDINALS, `${w3.word} ${w2.word} ${last.word}`) : undefined;
+    if (hit) return { day: hit.value, start: w3!.start + hit.proclitic };
   }
-  return undefined;
+  if (w2 && two[1].has(last.word) && mayStartOrdinal(w2.word, two[0])) {
+    const hit = lookup(ORDINALS, `${w2.word} ${last.word}`);
+    if (hit) return { day: hit.value, start: w2.start + hit.proclitic };
+  }
+  const hit = mayStartOrdinal(last.word, one[0]) ? lookup(ORDINALS, last.word) : undefined;
+  return hit ? { day: hit.value, start: last.start + hit.proclitic } : undefined;
 }
 
 /**
@@ -1049,11 +1098,15 @@ function readYear(text: string, pos: number): boolean {
     if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
   }
   if (digits < 0) {
-    const w = yearWordEnd(text, p);
-    const r = w < 0 ? -1 : afterSomeSpace(text, w);
-    if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
-    else if (isDigitCode(text.charCodeAt(p))) digits = p;
-    else return false;
+    // Digits right away, else a year word first (none starts with a digit: same result, fewer compares).
+    if (isDigitCode(text.charCodeAt(p))) {
+      digits = p;
+    } else {
+      const w = yearWordEnd(text, p);
+      const r = w < 0 ? -1 : afterSomeSpace(text, w);
+      if (r >= 0 && isDigitCode(text.charCodeAt(r))) digits = r;
+      else return false;
+    }
   }
   let end = digits + 1;
   while (isDigitCode(text.charCodeAt(end))) end++;

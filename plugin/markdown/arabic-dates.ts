@@ -53,9 +53,10 @@ const SKIP_ELEMENTS = new Set(["a", "code", "kbd", "samp", "pre", "time", "scrip
 const HTML_TAG_RE = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
 const TIME_OPEN = "akhbar_time_open";
-const TITLE_MEMO_LIMIT = 10_000;
-
 const TIME_CLOSE = "akhbar_time_close";
+const TIME_TAG = "time";
+const TIME_CLOSING_HTML = `</${TIME_TAG}>`;
+const TITLE_MEMO_LIMIT = 10_000;
 
 /** markdown-it's text terminators (rules_inline/text.mjs): its text rule stops at these. */
 const TEXT_TERMINATORS = "\n!#$%&*+-:<=>@[\\]^_`{}~";
@@ -79,10 +80,59 @@ function escapedAttr(value: string, escape: (s: string) => string): string {
 }
 
 /**
+ * The attribute values of one date's <time> opening and the HTML markdown-it's renderToken gives
+ * for them, made once per distinct date and instance (with the title memo) and put in the opening
+ * token's `meta`: rendering that token is then a few identity checks.
+ */
+class TimeOpening {
+  readonly html: string;
+  constructor(
+    readonly datetime: string,
+    readonly hijri: string | undefined,
+    readonly title: string,
+    escape: (s: string) => string,
+  ) {
+    let html = `<${TIME_TAG}` + attrHtml("datetime", datetime, escape);
+    if (hijri !== undefined) html += attrHtml("data-hijri", hijri, escape);
+    this.html = html + attrHtml("title", title, escape) + ">";
+  }
+
+  /** A new attribute array for an opening token (never shared: plugins may change it in place). */
+  attrs(): [string, string][] {
+    return this.hijri === undefined
+      ? [["datetime", this.datetime], ["title", this.title]]
+      : [["datetime", this.datetime], ["data-hijri", this.hijri], ["title", this.title]];
+  }
+
+  /** True when `attrs` still holds exactly the attributes `html` was made of. */
+  renders(attrs: [string, string][]): boolean {
+    if (this.hijri === undefined) {
+      return attrs.length === 2 && same(attrs[0], "datetime", this.datetime) && same(attrs[1], "title", this.title);
+    }
+    return (
+      attrs.length === 3 &&
+      same(attrs[0], "datetime", this.datetime) &&
+      same(attrs[1], "data-hijri", this.hijri) &&
+      same(attrs[2], "title", this.title)
+    );
+  }
+}
+
+function same(attr: [string, string], name: string, value: string): boolean {
+  return attr[0] === name && attr[1] === value;
+}
+
+function attrHtml(name: string, value: string, escape: (s: string) => string): string {
+  return " " + escapedAttr(name, escape) + '="' + escapedAttr(value, escape) + '"';
+}
+
+/**
  * Renderer rules for the <time> tokens: what markdown-it's renderToken gives for an inline
- * (non-block) token, `<tag attrs>` / `</tag>`, with the attribute strings escaped once per distinct
- * value instead of a regex test per attribute per date. A token another plugin made a block token
- * goes to renderToken.
+ * (non-block) token, `<tag attrs>` / `</tag>`. An opening token whose `meta` is the TimeOpening its
+ * attributes were made from gives that opening's HTML; any other (attributes or tag changed by
+ * another plugin) is rendered attribute by attribute, the strings escaped once per distinct value
+ * instead of a regex test per attribute per date. A token another plugin made a block token goes
+ * to renderToken.
  */
 function installTimeRenderer(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
@@ -91,12 +141,18 @@ function installTimeRenderer(md: MarkdownIt): void {
     const token = tokens[idx];
     if (token.block) return self.renderToken(tokens, idx, options);
     if (token.hidden) return "";
-    let out = (token.nesting === -1 ? "</" : "<") + token.tag;
     const attrs = token.attrs;
-    if (attrs) {
-      for (let i = 0; i < attrs.length; i++) {
-        out += " " + escapedAttr(attrs[i][0], escape) + '="' + escapedAttr(attrs[i][1], escape) + '"';
+    if (token.tag === TIME_TAG) {
+      if (token.nesting === -1) {
+        if (attrs === null) return TIME_CLOSING_HTML;
+      } else {
+        const opening: unknown = token.meta;
+        if (attrs !== null && opening instanceof TimeOpening && opening.renders(attrs)) return opening.html;
       }
+    }
+    let out = (token.nesting === -1 ? "</" : "<") + token.tag;
+    if (attrs) {
+      for (let i = 0; i < attrs.length; i++) out += attrHtml(attrs[i][0], attrs[i][1], escape);
     }
     return out + ">";
   };
@@ -209,6 +265,14 @@ function unwrapped(children: Token[]): Token[] {
   return out;
 }
 
+/** The data-hijri value of a Hijri mention ("1438-08-15", "1440-01"), else undefined. */
+function hijriAttr(mention: DateMention): string | undefined {
+  if (!mention.hijri) return undefined;
+  const { year, month, day } = mention.hijri;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`;
+}
+
 export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOptions = {}): void {
   validateOptions(options);
   if (options.enabled === false) return;
@@ -216,38 +280,33 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   const warn = onWarning ?? ((message: string) => console.warn(`[akhbar] ${message}`));
   // Titles repeat across articles (and formatting costs more than finding): memoise per instance,
   // by month-name sets (one shared array per spelling), then kind and digits, then iso (no key
-  // strings to build and hash per date).
-  const titles = new Map<readonly string[], Map<string, string>[]>();
-  let titleCount = 0;
-  const titleOf = (mention: DateMention): string => {
-    let byKind = titles.get(mention.monthSets);
-    if (byKind === undefined) titles.set(mention.monthSets, (byKind = [new Map(), new Map(), new Map(), new Map()]));
+  // strings to build and hash per date). A title's entry is the whole <time> opening.
+  const escape = md.utils.escapeHtml;
+  const openings = new Map<readonly string[], Map<string, TimeOpening>[]>();
+  let openingCount = 0;
+  const openingOf = (mention: DateMention): TimeOpening => {
+    let byKind = openings.get(mention.monthSets);
+    if (byKind === undefined) openings.set(mention.monthSets, (byKind = [new Map(), new Map(), new Map(), new Map()]));
     const byIso = byKind[(mention.kind === "day" ? 2 : 0) + (mention.digits === "arab" ? 1 : 0)];
-    let title = byIso.get(mention.iso);
-    if (title === undefined) {
-      title = dateTitle(mention, dateOptions);
-      if (titleCount >= TITLE_MEMO_LIMIT) {
-        for (const maps of titles.values()) for (const map of maps) map.clear();
-        titleCount = 0;
+    const hijri = hijriAttr(mention);
+    let opening = byIso.get(mention.iso);
+    if (opening === undefined || opening.hijri !== hijri) {
+      opening = new TimeOpening(mention.iso, hijri, dateTitle(mention, dateOptions), escape);
+      if (openingCount >= TITLE_MEMO_LIMIT) {
+        for (const maps of openings.values()) for (const map of maps) map.clear();
+        openingCount = 0;
       }
-      byIso.set(mention.iso, title);
-      titleCount++;
+      byIso.set(mention.iso, opening);
+      openingCount++;
     }
-    return title;
+    return opening;
   };
 
-  /** Sets the <time> attributes of `open` for `mention`. */
+  /** Sets the <time> attributes of `open` for `mention` (what attrSet three times gives). */
   function timeAttrs(open: Token, mention: DateMention): void {
-    // `open` is a new token: setting its attributes at once gives what attrSet three times gives.
-    const title = titleOf(mention);
-    if (mention.hijri) {
-      const { year, month, day } = mention.hijri;
-      const pad = (n: number) => String(n).padStart(2, "0");
-      const hijri = `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`;
-      open.attrs = [["datetime", mention.iso], ["data-hijri", hijri], ["title", title]];
-    } else {
-      open.attrs = [["datetime", mention.iso], ["title", title]];
-    }
+    const opening = openingOf(mention);
+    open.attrs = opening.attrs();
+    open.meta = opening;
   }
 
   function split(state: StateCore, token: Token, found: DateMention[]): Token[] {
@@ -263,12 +322,12 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     };
     for (const mention of found) {
       pushText(text.slice(pos, mention.start));
-      const open = new state.Token(TIME_OPEN, "time", 1);
+      const open = new state.Token(TIME_OPEN, TIME_TAG, 1);
       timeAttrs(open, mention);
       open.level = token.level;
       out.push(open);
       pushText(mention.text);
-      const close = new state.Token(TIME_CLOSE, "time", -1);
+      const close = new state.Token(TIME_CLOSE, TIME_TAG, -1);
       close.level = token.level;
       out.push(close);
       pos = mention.end;
@@ -373,9 +432,9 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         continue;
       }
       if (mStart > cursor) state.pending += src.slice(cursor, mStart);
-      timeAttrs(state.push(TIME_OPEN, "time", 1), mention);
+      timeAttrs(state.push(TIME_OPEN, TIME_TAG, 1), mention);
       state.push("text", "", 0).content = mention.text;
-      state.push(TIME_CLOSE, "time", -1);
+      state.push(TIME_CLOSE, TIME_TAG, -1);
       cursor = mEnd;
     }
     if (pos > cursor) state.pending += src.slice(cursor, pos);
