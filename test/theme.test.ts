@@ -159,6 +159,15 @@ minimal("builds a complete site with Eleventy's default folders", () => {
   assert.match(second, /"headline":"\u2068Second story/);
 });
 
+minimal("collections.akhbarArticles gives the articles to site templates, newest first (date-only dates at UTC midnight, as Eleventy's)", () => {
+  const lines = read(minimalOut, "collection-check.txt").trim().split("\n");
+  assert.equal(lines, [
+    "/news/third/|موسم قطاف الزيتون يبدأ مبكراً|2021-10-01T04:30:00.000Z|./news/third.md|زراعة|/news/third/|has content",
+    "/news/2020/second/|Second story: صيانة خط المياه الرئيسي|2020-01-06T00:00:00.000Z|./news/2020/second.md|مياه,القرية|/news/2020/second/|has content",
+    "/first/|افتتاح مكتبة عامة في بلدة صغيرة|2020-01-05T07:00:00.000Z|./first.md|ثقافة,تعليم,القرية|/first/|has content",
+  ]);
+});
+
 minimal.run();
 
 // ---------------------------------------------------------------- shortcodes inside an article body

@@ -22,6 +22,7 @@ import { buildPages } from "../theme/pages.js";
 import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../theme/assets.js";
 import type { UserConfig } from "./types.js";
 import { buildSearchIndex } from "../search/index.js";
+import { articleItems } from "./collection.js";
 import { ArchiveWriter, plainGlobals, type NunjucksEnvironment, type Transform } from "./writer.js";
 import { RenderPlugin } from "@11ty/eleventy";
 
@@ -241,15 +242,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   });
 
   /** Eleventy's own collection for site owners: articles in the shape plugins expect. */
-  config.addCollection("akhbarArticles", () =>
-    (current?.pages ?? []).map((view) => ({
-      url: view.url,
-      date: new Date(view.date.epochMs),
-      inputPath: `./${relInput}/${view.a.file}`,
-      content: view.a.html,
-      data: { ...view.a.data, title: view.title, tags: view.a.tags, page: { url: view.url } },
-    })),
-  );
+  config.addCollection("akhbarArticles", () => articleItems(current?.pages ?? [], relInput));
 
   // The archive's pages are written by the archive writer once Eleventy is done, then indexed.
   let env: NunjucksEnvironment | undefined;
