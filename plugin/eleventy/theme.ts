@@ -23,6 +23,7 @@ import { buildAssets, FONT_FILES, fontSourceDir, type BuiltAssets } from "../the
 import type { UserConfig } from "./types.js";
 import { buildSearchIndex } from "../search/index.js";
 import { articleItems } from "./collection.js";
+import { addAbsoluteHtmlFilter, type FilterSource } from "./feed-html.js";
 import { ArchiveWriter, plainGlobals, type NunjucksEnvironment, type Transform } from "./writer.js";
 import { RenderPlugin } from "@11ty/eleventy";
 
@@ -250,6 +251,7 @@ export function registerTheme(config: UserConfig, options: ResolvedOptions): voi
   config.on("eleventy.engine.njk", ({ environment }: { environment: NunjucksEnvironment }) => {
     env = environment;
   });
+  addAbsoluteHtmlFilter(config, () => env as (NunjucksEnvironment & FilterSource) | undefined);
   addPageTemplates(config, (data) => {
     globals = plainGlobals(data);
   });

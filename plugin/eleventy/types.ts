@@ -21,6 +21,7 @@ export interface UserConfig {
   addPairedShortcode(name: string, fn: AnyFunction): void;
   addFilter(name: string, fn: AnyFunction): void;
   addAsyncFilter?(name: string, fn: AnyFunction): void;
+  addNunjucksAsyncFilter(name: string, fn: AnyFunction): void;
   addGlobalData(name: string, data: unknown): void;
   addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(spec: string | Record<string, string>): void;
