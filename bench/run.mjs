@@ -24,7 +24,11 @@ import { formatTop } from "./cpuprofile.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..");
 const outRoot = join(here, ".out");
-const eleventyCli = join(repo, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+// BENCH_ELEVENTY (an Eleventy package folder) and BENCH_NODE (a node binary) measure another
+// Eleventy or Node, e.g. the bare side on Eleventy 4 alphas, which need Node >= 22.15.
+const eleventyDir = process.env.BENCH_ELEVENTY ? resolve(process.env.BENCH_ELEVENTY) : join(repo, "node_modules", "@11ty", "eleventy");
+const eleventyCli = join(eleventyDir, "cmd.cjs");
+const nodeBin = process.env.BENCH_NODE ? resolve(process.env.BENCH_NODE) : process.execPath;
 const bareConfig = join(here, "bare", "eleventy.config.mjs");
 const pluginEntry = join(repo, "dist", "index.js");
 // BENCH_TIME="" forces the preload fallback (for checking it); another path picks another GNU time.
@@ -106,11 +110,11 @@ export const dailyUpdate = {
 
 function runChild(spec, { env = {}, rssFile } = {}) {
   return new Promise((resolvePromise) => {
-    let command = process.execPath;
+    let command = nodeBin;
     let args = spec.args;
     if (rssFile && existsSync(TIME)) {
       command = TIME;
-      args = ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...spec.args];
+      args = ["-f", "%M %U %S", "-o", rssFile, nodeBin, ...spec.args];
     } else if (rssFile) {
       args = ["--import", pathToFileURL(join(here, "rss-preload.mjs")).href, ...spec.args];
       env = { ...env, BENCH_RSS_FILE: rssFile };
@@ -465,7 +469,8 @@ async function main() {
   }
   if (!existsSync(eleventyCli)) throw new Error(`Eleventy CLI not found at ${eleventyCli}: run npm install`);
   console.log(
-    `node ${process.version}, Eleventy ${JSON.parse(readFileSync(join(repo, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")).version}, ` +
+    `node ${nodeBin === process.execPath ? process.version : execFileSync(nodeBin, ["--version"], { encoding: "utf8" }).trim()}, ` +
+      `Eleventy ${JSON.parse(readFileSync(join(eleventyDir, "package.json"), "utf8")).version}, ` +
       `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `peak RSS and CPU via ${existsSync(TIME) ? "/usr/bin/time -f '%M %U %S'" : "rss-preload.mjs (maxRSS)"}` +
       (opts.nodeArgs.length ? `, node ${opts.nodeArgs.join(" ")}` : ""),
