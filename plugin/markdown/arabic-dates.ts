@@ -29,6 +29,7 @@ import { WEEKDAYS } from "../dates/months.js";
 import { blockWordAnchors, findDates, mentionAtAnchor, monthOfAnchor, runRegExp, scanRun, type DateMention, type FindDatesOptions } from "../dates/text.js";
 import type { DateOptions } from "../dates/types.js";
 import { dateTitle } from "./date-title.js";
+import { BoundedMemo } from "../memo.js";
 
 export interface ArabicDatesOptions extends DateOptions {
   /** Default true; false registers nothing. */
@@ -68,15 +69,9 @@ const AMPERSAND = 0x26;
 const BACKSLASH = 0x5c;
 
 /** Attribute names and values escaped as markdown-it's renderAttrs escapes them, memoised (dates repeat). */
-const escapedMemo = new Map<string, string>();
+const escapedAttrs = new BoundedMemo<string, string>(TITLE_MEMO_LIMIT);
 function escapedAttr(value: string, escape: (s: string) => string): string {
-  let escaped = escapedMemo.get(value);
-  if (escaped === undefined) {
-    escaped = escape(value);
-    if (escapedMemo.size >= TITLE_MEMO_LIMIT) escapedMemo.clear();
-    escapedMemo.set(value, escaped);
-  }
-  return escaped;
+  return escapedAttrs.get(value, escape);
 }
 
 /**

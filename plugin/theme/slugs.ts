@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { AkhbarError } from "../errors.js";
+import { BoundedMemo } from "../memo.js";
 
 const HARAKAT_TATWEEL = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/g;
 const BIDI_AND_ZW = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
@@ -32,18 +33,11 @@ function capSlug(slug: string): string {
 }
 
 /** Slugs by name: every article names its tags, sources and editors again (10,000 articles: ~80 ms). */
-const slugMemo = new Map<string, string>();
-const SLUG_MEMO_LIMIT = 50_000;
+const slugs = new BoundedMemo<string, string>(50_000);
 
 /** The slug of a tag, source or editor name. */
 export function slugify(name: string): string {
-  let slug = slugMemo.get(name);
-  if (slug === undefined) {
-    slug = slugOf(name);
-    if (slugMemo.size >= SLUG_MEMO_LIMIT) slugMemo.clear();
-    slugMemo.set(name, slug);
-  }
-  return slug;
+  return slugs.get(name, slugOf);
 }
 
 function slugOf(name: string): string {
