@@ -156,6 +156,20 @@ test("titleMonthSets: site set first, written sets left out", () => {
   assert.equal(titleMonthSets(["levant"], "levant-egypt"), ["egypt"]);
 });
 
+test("dates the Umm al-Qura table does not reach are marked, with the Gregorian names only", () => {
+  // The table covers 1882-11-12 to 2174-11-25; text may name any year from 1800 to 2199.
+  assert.is(
+    render("وُلد في 2 آذار 1825 ومات في أيار 2190."),
+    '<p>وُلد في <time datetime="1825-03-02" title="2 مارس 1825">2 آذار 1825</time> ومات في ' +
+      '<time datetime="2190-05" title="مايو 2190">أيار 2190</time>.</p>\n',
+  );
+  // A month the table reaches only in part has no Hijri span either; the day after the first one does.
+  assert.match(render("تشرين الثاني 1882"), 'title="نوفمبر 1882"');
+  assert.match(render("12 تشرين الثاني 1882"), "1300 هـ");
+  // A calendar that reaches the year gives the Hijri part.
+  assert.match(render("2 آذار 1825", { hijriCalendar: "islamic-civil" }), /title="2 مارس 1825 — \d+ [^"]+ 1240 هـ"/);
+});
+
 test("dateTitle of a Gregorian month spanning two Hijri years", () => {
   const [m] = findDates("أيلول 2018");
   assert.is(dateTitle(m), "سبتمبر 2018 — ذو الحجة 1439 هـ – محرم 1440 هـ");

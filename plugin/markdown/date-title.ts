@@ -8,6 +8,7 @@
  *   "أيار 2017"          → "مايو 2017 — شعبان – رمضان 1438 هـ"
  *   "محرم 1440 هـ"       → "11 أيلول 2018 – 9 تشرين الأول 2018 — 11 سبتمبر 2018 – 9 أكتوبر 2018"
  */
+import { AkhbarError } from "../errors.js";
 import { formatDate, formatGregorianMonth, formatHijriMonth, hijriMonthLength, toHijri } from "../dates/index.js";
 import { hijriMonthName } from "../dates/months.js";
 import type { DateOptions, Digits, FormatOptions, MonthNames } from "../dates/types.js";
@@ -65,6 +66,20 @@ function hijriSpanOfGregorianMonth(isoMonth: string, options: DateOptions, digit
 }
 
 /**
+ * `hijri()`, or undefined when the site's Hijri calendar does not reach the date: the Umm al-Qura
+ * table covers 1882-2174, while text may name any year from 1800 to 2199 ("آذار 1825"). Such a
+ * date keeps its <time> and the other Gregorian names; only the Hijri part is left out.
+ */
+function hijriPart(hijri: () => string): string | undefined {
+  try {
+    return hijri();
+  } catch (error) {
+    if (error instanceof AkhbarError && error.field === "hijriCalendar") return undefined;
+    throw error;
+  }
+}
+
+/**
  * Title text for `mention`. `options` are the plugin's date options; digits follow `options.digits`
  * when set, otherwise the digits the mention was written with.
  */
@@ -76,12 +91,14 @@ export function dateTitle(mention: DateMention, options: DateOptions = {}): stri
     if (mention.kind === "month") {
       const { year, month } = mention.gregorian;
       for (const months of sets) parts.push(formatGregorianMonth(year, month, { months, digits }));
-      parts.push(hijriSpanOfGregorianMonth(mention.iso, options, digits));
+      const hijri = hijriPart(() => hijriSpanOfGregorianMonth(mention.iso, options, digits));
+      if (hijri !== undefined) parts.push(hijri);
     } else {
       for (const months of sets) {
         parts.push(formatDate(mention.iso, formatOptions(options, digits, { calendar: "gregorian", months, era: false })));
       }
-      parts.push(formatDate(mention.iso, formatOptions(options, digits, { calendar: "hijri", era: true })));
+      const hijri = hijriPart(() => formatDate(mention.iso, formatOptions(options, digits, { calendar: "hijri", era: true })));
+      if (hijri !== undefined) parts.push(hijri);
     }
   } else if (mention.kind === "month") {
     const { year, month } = mention.hijri!;
