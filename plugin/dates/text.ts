@@ -256,12 +256,12 @@ const REL = 2;
 const MONTH_TRIE = trieAlternation(MONTHS.keys());
 // (After a day number, MONTH_AFTER_RE would be `\\s+(?:من\\s+)?(?:شهر\\s+)?(MONTH_TRIE)`; after "من"
 // (ordinal days), MONTH_AFTER_MIN_RE the same without "من": both are read by `monthAfter`.)
-/** Before a year (window ending at the year): month, other name, connector. */
-const MONTH_BEFORE_YEAR_RE = new RegExp(
-  `(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?$`,
-);
-/** Before a relative word (window ending at it). */
-const MONTH_BEFORE_WORD_RE = new RegExp(`(${MONTH_TRIE})(?:\\s*(?:/|\\(|-|–)\\s*(?:${MONTH_TRIE})(?:\\s*\\))?)?\\s+$`);
+/**
+ * How far before a year or a relative word a month name (with its other name and year word) may
+ * start: the window `monthStartBefore` reads, as MONTH_BEFORE_YEAR_RE and MONTH_BEFORE_WORD_RE
+ * (`(MONTH_TRIE)(?:\\s*(?:/|\\(|-|–)\\s*(?:MONTH_TRIE)(?:\\s*\\))?)?\\s+` and, before a year only,
+ * `(?:(?:من\\s+)?(?:عام|العام|لعام|سنة|السنة)\\s+)?`, anchored at the end of the window) did.
+ */
 const BEFORE_WINDOW = 48;
 /**
  * The month names as a trie of character codes (0x20 standing for a whitespace run), walked by
@@ -309,6 +309,36 @@ const TRIE_NEXT = trieNext.slice(0, TRIE_INFO.length * TRIE_WIDTH);
 if (TRIE_INFO.length > 0xffff) throw new Error("month trie too large for Uint16Array");
 
 /**
+ * The month names reversed, in a flat trie of the same alphabet (REV_NEXT[n * TRIE_WIDTH + a]; 0:
+ * none), walked backwards from where a name may end by `monthStartsEndingAt`. REV_ENDS[n] is 1
+ * where a whole name has been read.
+ */
+const REV_ENDS: number[] = [0];
+let revNext = new Uint16Array(64 * TRIE_WIDTH);
+for (const name of MONTHS.keys()) {
+  let node = 0;
+  for (let i = name.length - 1; i >= 0; i--) {
+    const c = name.charCodeAt(i);
+    const slot = node * TRIE_WIDTH + TRIE_ALPHABET[c === 0x20 ? TRIE_SPACE : c];
+    if (revNext[slot] === 0) {
+      const child = REV_ENDS.length;
+      REV_ENDS.push(0);
+      if ((child + 1) * TRIE_WIDTH > revNext.length) {
+        const grown = new Uint16Array(revNext.length * 2);
+        grown.set(revNext);
+        revNext = grown;
+      }
+      revNext[slot] = child;
+    }
+    node = revNext[slot];
+  }
+  REV_ENDS[node] = 1;
+}
+const REV_NEXT = revNext.slice(0, REV_ENDS.length * TRIE_WIDTH);
+const REV_END = Uint8Array.from(REV_ENDS);
+if (REV_ENDS.length > 0xffff) throw new Error("reversed month trie too large for Uint16Array");
+
+/**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
  * monthOfAnchor's MONTH_AFTER_MIN_RE asks), or a relative word. Few places in ordinary text match
  * (a looser pattern matched at every "من" and cost more per match than the search itself).
@@ -317,8 +347,6 @@ const WORD_ANCHOR_RE = new RegExp(
   `من\\s+(?:شهر\\s+)?(?:${MONTH_TRIE})|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`,
   "g",
 );
-/** A relative word at a known position, as a whole word. */
-const RELATIVE_AT_RE = new RegExp(`ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "uy");
 const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
 
 /**
@@ -357,10 +385,10 @@ function isDigitCode(c: number): boolean {
 
 /** Exactly the characters of the regex class \s. */
 function isSpaceCode(c: number): boolean {
-  if (c === 0x20 || (c <= 0x0d && c >= 0x09)) return true;
-  if (c < 0xa0) return false;
+  // Below U+1680 (all Arabic letters): three comparisons.
+  if (c < 0x1680) return c === 0x20 || (c <= 0x0d && c >= 0x09) || c === 0xa0;
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
 }
@@ -369,7 +397,7 @@ function isSpaceCode(c: number): boolean {
  * Anchors that start a word after whitespace: "من" + whitespace + a possible month (MIN), and "ال"
  * with the third to fifth letters of a relative word after a possible month (REL). Both need
  * whitespace before them to lead to a mention (readLeft reads "من" as a word after whitespace;
- * MONTH_BEFORE_WORD_RE ends in `\\s+`). The month checks are the cheap pair tests of monthOfAnchor,
+ * monthStartBefore wants whitespace before it). The month checks are the cheap pair tests of monthOfAnchor,
  * done here so that ordinary text records (almost) no anchors.
  */
 function wordAnchor(text: string, p: number, out: number[]): void {
@@ -512,8 +540,108 @@ function skipSpaceBack(text: string, pos: number): number {
   return pos;
 }
 
+/** `skipSpaceBack` that stops at `from`. */
+function skipSpaceBackTo(text: string, pos: number, from: number): number {
+  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+/** Starts of month names found by the last `monthStartsEndingAt` with `keep`, nearest first. */
+const foundStarts = new Int32Array(16);
+let foundCount = 0;
+
 /**
- * Cheap necessary condition for MONTH_BEFORE_YEAR_RE on the text before a year at `pos`: whitespace,
+ * Walks the reversed month trie back from `end`, reading nothing before `from`: the start of the
+ * longest month name that ends at `end` (-1: none). With `keep`, every start found is kept in
+ * foundStarts (nearest first, foundCount of them). A whitespace run stands for the space of a name
+ * ("تشرين  الأول").
+ */
+function monthStartsEndingAt(text: string, end: number, from: number, keep: boolean): number {
+  let node = 0;
+  let p = end;
+  let best = -1;
+  while (p > from) {
+    const c = text.charCodeAt(p - 1);
+    let next: number;
+    if (isSpaceCode(c)) {
+      next = REV_NEXT[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
+      if (next === 0) break;
+      do p--;
+      while (p > from && isSpaceCode(text.charCodeAt(p - 1)));
+    } else {
+      const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
+      if (a === 0) break;
+      next = REV_NEXT[node * TRIE_WIDTH + a];
+      if (next === 0) break;
+      p--;
+    }
+    node = next;
+    if (REV_END[node] === 1) {
+      best = p;
+      if (keep && foundCount < foundStarts.length) foundStarts[foundCount++] = p;
+    }
+  }
+  return best;
+}
+
+/**
+ * Start of a month written as "M" or "M / M2", "M (M2)", "M - M2", "M – M2" that ends at `end`,
+ * reading nothing before `from`: the leftmost such start, or -1.
+ */
+function monthOrPairStartEndingAt(text: string, end: number, from: number): number {
+  const closed = text.charCodeAt(end - 1) === 0x29;
+  foundCount = 0;
+  let best = closed ? -1 : monthStartsEndingAt(text, end, from, true);
+  // The other name, with an optional ")" after it: the names just found, or those before the ")".
+  if (closed) {
+    monthStartsEndingAt(text, skipSpaceBackTo(text, end - 1, from), from, true);
+  }
+  for (let i = 0, n = foundCount; i < n; i++) {
+    const sep = skipSpaceBackTo(text, foundStarts[i], from) - 1;
+    if (sep < from) continue;
+    const c = text.charCodeAt(sep);
+    if (c !== 0x2f && c !== 0x28 && c !== 0x2d && c !== 0x2013) continue;
+    const start = monthStartsEndingAt(text, skipSpaceBackTo(text, sep, from), from, false);
+    if (start >= 0 && (best < 0 || start < best)) best = start;
+  }
+  return best;
+}
+
+/**
+ * Start of the month a year (`year`: true) or a relative word at `pos` belongs to, or -1: the
+ * month (or pair of names) ends before whitespace, and before a year also before a year word
+ * ("آذار عام 2017", "آذار من العام 2017"). Reads `text[from, pos)` only; the leftmost start wins,
+ * as the first match of a regex anchored at `pos` would.
+ */
+function monthStartBefore(text: string, pos: number, from: number, year: boolean): number {
+  const end = skipSpaceBackTo(text, pos, from);
+  if (end === pos || end === from) return -1;
+  let best = monthOrPairStartEndingAt(text, end, from);
+  if (!year) return best;
+  for (let i = 0; i < YEAR_WORDS.length; i++) {
+    const word = YEAR_WORDS[i];
+    const w = end - word.length;
+    if (w <= from || !isSpaceCode(text.charCodeAt(w - 1)) || !text.startsWith(word, w)) continue;
+    const monthEnd = skipSpaceBackTo(text, w, from);
+    if (monthEnd > from) {
+      const start = monthOrPairStartEndingAt(text, monthEnd, from);
+      if (start >= 0 && (best < 0 || start < best)) best = start;
+    }
+    // "من" between the month and the year word.
+    const min = monthEnd - 2;
+    if (min > from && text.startsWith("من", min) && isSpaceCode(text.charCodeAt(min - 1))) {
+      const minEnd = skipSpaceBackTo(text, min, from);
+      if (minEnd > from) {
+        const start = monthOrPairStartEndingAt(text, minEnd, from);
+        if (start >= 0 && (best < 0 || start < best)) best = start;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Cheap necessary condition for monthStartBefore on the text before a year at `pos`: whitespace,
  * then a month end, possibly behind "عام"/"سنة" (and "من").
  */
 function monthMayEndBeforeYear(text: string, pos: number): boolean {
@@ -522,7 +650,7 @@ function monthMayEndBeforeYear(text: string, pos: number): boolean {
   if (monthTailAt(text, end)) return true;
   for (const word of YEAR_WORDS) {
     const start = end - word.length;
-    if (start > 0 && text.startsWith(word, start) && isSpaceCode(text.charCodeAt(start - 1))) {
+    if (start > 0 && isSpaceCode(text.charCodeAt(start - 1)) && text.startsWith(word, start)) {
       let before = skipSpaceBack(text, start);
       if (monthTailAt(text, before)) return true;
       if (text.startsWith("من", before - 2) && isSpaceCode(text.charCodeAt(before - 3))) {
@@ -656,9 +784,7 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
         return start;
       }
       if (length !== 4 || !monthMayEndBeforeYear(text, pos)) return -1;
-      const from = Math.max(0, pos - BEFORE_WINDOW);
-      const m = MONTH_BEFORE_YEAR_RE.exec(text.slice(from, pos));
-      return m ? from + m.index : -1;
+      return monthStartBefore(text, pos, Math.max(0, pos - BEFORE_WINDOW), true);
     }
     case MIN: {
       if (monthHeadAfter(text, pos + 2) < 0) return -1;
@@ -671,11 +797,8 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
     case REL: {
       const end = skipSpaceBack(text, pos);
       if (end === pos || !monthTailAt(text, end)) return -1;
-      RELATIVE_AT_RE.lastIndex = pos;
-      if (!RELATIVE_AT_RE.test(text)) return -1;
-      const from = Math.max(0, pos - BEFORE_WINDOW);
-      const m = MONTH_BEFORE_WORD_RE.exec(text.slice(from, pos));
-      return m ? from + m.index : -1;
+      if (!relativeWordAt(text, pos)) return -1;
+      return monthStartBefore(text, pos, Math.max(0, pos - BEFORE_WINDOW), false);
     }
     default:
       return -1;
@@ -743,6 +866,25 @@ function isWordCode(c: number): boolean {
 /** `isWordCode` of `text[pos]`: no one-character string and regex test per character (the words read around each date made those the costliest part of a date). */
 function isWordAt(text: string, pos: number): boolean {
   return isWordCode(text.charCodeAt(pos));
+}
+
+/** `isWordAt` by code point: a letter outside the BMP (a surrogate pair) is a word character too. */
+function isWordCodePointAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(pos + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return WORD_CHAR.test(text.slice(pos, pos + 2));
+  }
+  return isWordCode(c);
+}
+
+/** True when a relative word ("الجاري", "المقبل", …) stands at `pos` as a whole word. */
+function relativeWordAt(text: string, pos: number): boolean {
+  for (let i = 0; i < RELATIVE_LIST.length; i++) {
+    const name = RELATIVE_LIST[i][0];
+    if (text.startsWith(name, pos)) return !isWordCodePointAt(text, pos + name.length);
+  }
+  return false;
 }
 
 /** Single-letter proclitics that may be glued to a day number or a month: و, ب, ل, ف. */
