@@ -486,9 +486,10 @@ export function blockWordAnchors(text: string, out: number[]): void {
 
 /**
  * @internal What `scanAnchors(text, from, to, stops, out)` does and returns, reading letters with
- * `run` (`runRegExp(stops)`) instead of a character loop: DIGITS anchors as it goes, then the
- * anchors of `words` (`blockWordAnchors` of the whole text) whose whitespace lies in the run.
- * With `out` null, only the stop position.
+ * `run` (`runRegExp(stops)`) instead of a character loop: DIGITS anchors as it goes (only those
+ * monthOfAnchor does not refuse at first sight: `numberMayBeDate`), then the anchors of `words`
+ * (`blockWordAnchors` of the whole text) whose whitespace lies in the run, in order. With `out`
+ * null, only the stop position.
  */
 export function scanRun(text: string, from: number, to: number, run: RegExp, stops: Uint8Array, words: readonly number[], out: number[] | null): number {
   let pos = from;
@@ -502,22 +503,44 @@ export function scanRun(text: string, from: number, to: number, run: RegExp, sto
     }
     const ch = text.charCodeAt(pos);
     if (ch < 0x80 && stops[ch] === 1) break;
-    // A digit (the only other character the run stops at): the first of a number is an anchor.
-    if (out !== null && !isDigitCode(text.charCodeAt(pos - 1))) out.push(pos * 4 + DIGITS);
+    // A digit (the only other character the run stops at): the first of a number is an anchor,
+    // when it can be a day or a year next to a month at all (most numbers cannot).
+    if (out !== null && !isDigitCode(text.charCodeAt(pos - 1)) && numberMayBeDate(text, pos)) out.push(pos * 4 + DIGITS);
     do pos++;
     while (pos < to && isDigitCode(text.charCodeAt(pos)));
   }
   if (out !== null && words.length !== 0) {
-    const digits = out.length;
     for (let i = 0; i < words.length; i++) {
       const p = words[i] >>> 2;
       // scanAnchors looks at a word when the whitespace before it is in [from, to) and read
       if (p > pos) break;
-      if (p > from) out.push(words[i]);
+      if (p > from) insertSorted(out, words[i]);
     }
-    if (out.length !== digits && digits !== 0) out.sort((a, b) => a - b);
   }
   return pos;
+}
+
+/** Adds `anchor` to `out` (in order) at its place: insertion, no sort and comparator call per run. */
+function insertSorted(out: number[], anchor: number): void {
+  let i = out.length;
+  out.push(anchor);
+  while (i > 0 && out[i - 1] > anchor) {
+    out[i] = out[i - 1];
+    i--;
+  }
+  out[i] = anchor;
+}
+
+/**
+ * What monthOfAnchor asks first about a number starting at `pos`: one or two digits with a possible
+ * month after them, or four digits with a possible month before them. False for most numbers.
+ */
+function numberMayBeDate(text: string, pos: number): boolean {
+  let end = pos + 1;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const length = end - pos;
+  if (length <= 2) return monthHeadAfter(text, end) >= 0;
+  return length === 4 && monthMayEndBeforeYear(text, pos);
 }
 
 /** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
