@@ -283,60 +283,50 @@ for (const name of MONTHS.keys()) {
   }
 }
 const TRIE_WIDTH = trieAlphabetSize;
-/** The month (MONTHS entry) a name ending at node n names (undefined: no name ends there). */
-const TRIE_INFO: (MonthInfo | undefined)[] = [undefined];
-let trieNext = new Uint16Array(64 * TRIE_WIDTH);
-for (const [name, info] of MONTHS) {
-  let node = 0;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const slot = node * TRIE_WIDTH + TRIE_ALPHABET[c === 0x20 ? TRIE_SPACE : c];
-    if (trieNext[slot] === 0) {
-      const child = TRIE_INFO.length;
-      TRIE_INFO.push(undefined);
-      if ((child + 1) * TRIE_WIDTH > trieNext.length) {
-        const grown = new Uint16Array(trieNext.length * 2);
-        grown.set(trieNext);
-        trieNext = grown;
-      }
-      trieNext[slot] = child;
-    }
-    node = trieNext[slot];
-  }
-  TRIE_INFO[node] = info;
-}
-const TRIE_NEXT = trieNext.slice(0, TRIE_INFO.length * TRIE_WIDTH);
-if (TRIE_INFO.length > 0xffff) throw new Error("month trie too large for Uint16Array");
 
 /**
- * The month names reversed, in a flat trie of the same alphabet (REV_NEXT[n * TRIE_WIDTH + a]; 0:
- * none), walked backwards from where a name may end by `monthStartsEndingAt`. REV_ENDS[n] is 1
- * where a whole name has been read.
+ * A flat trie of `names` over TRIE_ALPHABET: node n's child for the character of alphabet index a
+ * is next[n * TRIE_WIDTH + a] (0: none; node 0 is the root); ends[n] is the index in `names` of the
+ * name that ends at node n, else -1. `backwards` reads every name from its last character.
  */
-const REV_ENDS: number[] = [0];
-let revNext = new Uint16Array(64 * TRIE_WIDTH);
-for (const name of MONTHS.keys()) {
-  let node = 0;
-  for (let i = name.length - 1; i >= 0; i--) {
-    const c = name.charCodeAt(i);
-    const slot = node * TRIE_WIDTH + TRIE_ALPHABET[c === 0x20 ? TRIE_SPACE : c];
-    if (revNext[slot] === 0) {
-      const child = REV_ENDS.length;
-      REV_ENDS.push(0);
-      if ((child + 1) * TRIE_WIDTH > revNext.length) {
-        const grown = new Uint16Array(revNext.length * 2);
-        grown.set(revNext);
-        revNext = grown;
+function flatTrie(names: readonly string[], backwards: boolean): { next: Uint16Array; ends: number[] } {
+  const ends = [-1];
+  let next = new Uint16Array(64 * TRIE_WIDTH);
+  names.forEach((name, index) => {
+    let node = 0;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(backwards ? name.length - 1 - k : k);
+      const slot = node * TRIE_WIDTH + TRIE_ALPHABET[c === 0x20 ? TRIE_SPACE : c];
+      if (next[slot] === 0) {
+        if ((ends.length + 1) * TRIE_WIDTH > next.length) {
+          const grown = new Uint16Array(next.length * 2);
+          grown.set(next);
+          next = grown;
+        }
+        next[slot] = ends.length;
+        ends.push(-1);
       }
-      revNext[slot] = child;
+      node = next[slot];
     }
-    node = revNext[slot];
-  }
-  REV_ENDS[node] = 1;
+    ends[node] = index;
+  });
+  if (ends.length > 0xffff) throw new Error("month trie too large for Uint16Array");
+  return { next: next.slice(0, ends.length * TRIE_WIDTH), ends };
 }
-const REV_NEXT = revNext.slice(0, REV_ENDS.length * TRIE_WIDTH);
-const REV_END = Uint8Array.from(REV_ENDS);
-if (REV_ENDS.length > 0xffff) throw new Error("reversed month trie too large for Uint16Array");
+
+const MONTH_NAMES = [...MONTHS.keys()];
+const FORWARD_TRIE = flatTrie(MONTH_NAMES, false);
+const TRIE_NEXT = FORWARD_TRIE.next;
+/** The month (MONTHS entry) a name ending at node n names (undefined: no name ends there). */
+const TRIE_INFO: (MonthInfo | undefined)[] = FORWARD_TRIE.ends.map((i) => (i < 0 ? undefined : MONTHS.get(MONTH_NAMES[i])));
+
+/**
+ * The month names reversed, in a flat trie of the same alphabet (REV_NEXT), walked backwards from
+ * where a name may end by `monthStartsEndingAt`. REV_END[n] is 1 where a whole name has been read.
+ */
+const BACKWARD_TRIE = flatTrie(MONTH_NAMES, true);
+const REV_NEXT = BACKWARD_TRIE.next;
+const REV_END = Uint8Array.from(BACKWARD_TRIE.ends, (i) => (i < 0 ? 0 : 1));
 
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
