@@ -66,35 +66,59 @@ test("ISO strings are memoised: equal dates give the same string, days and month
 
 const DATE = '<time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار 2017</time>';
 
-/** A markdown-it with the plugin and a core rule after it that edits the <time> tokens. */
-function withEdit(edit: (open: Token, close: Token) => void): markdownIt {
+/** A markdown-it with the plugin and a core rule after it that edits the date tokens. */
+function withEdit(edit: (date: Token) => void): markdownIt {
   const md = markdownIt().use(markdownItArabicDates);
   md.core.ruler.push("test_edit", (state) => {
     for (const block of state.tokens) {
-      const children = block.children ?? [];
-      for (let i = 0; i < children.length; i++) {
-        if (children[i].type === "akhbar_time_open") edit(children[i], children[i + 2]);
-      }
+      for (const child of block.children ?? []) if (child.attrGet("datetime") !== null) edit(child);
     }
   });
   return md;
 }
 
-test("the <time> render rule gives what markdown-it's renderToken gives", () => {
+test("a date is one text token after parsing: its text, the <time> attributes, nothing split around it", () => {
+  const md = markdownIt().use(markdownItArabicDates);
+  const children = md.parse("## في 2 آذار 2017 وقع", {})[1].children!;
+  assert.equal(
+    children.map((t) => [t.type, t.content, t.attrGet("datetime")]),
+    [
+      ["text", "في ", null],
+      ["text", "2 آذار 2017", "2017-03-02"],
+      ["text", " وقع", null],
+    ],
+  );
+  // What joins a heading's text (slugs, tables of contents) gets the date's text.
+  assert.is(children.filter((t) => t.type === "text").map((t) => t.content).join(""), "في 2 آذار 2017 وقع");
+});
+
+test("the <time> rendering gives what markdown-it's renderToken would, and follows other plugins' edits", () => {
   const src = "في 2 آذار 2017 وقع";
   assert.is(markdownIt().use(markdownItArabicDates).render(src), `<p>في ${DATE} وقع</p>\n`);
   // Attributes another plugin changes or adds are rendered, escaped.
-  const changed = withEdit((open) => {
-    open.attrSet("title", 'a "b" & <c>');
-    open.attrSet("class", "date");
+  const changed = withEdit((date) => {
+    date.attrSet("title", 'a "b" & <c>');
+    date.attrSet("class", "date");
   }).render(src);
   assert.is(changed, '<p>في <time datetime="2017-03-02" title="a &quot;b&quot; &amp; &lt;c&gt;" class="date">2 آذار 2017</time> وقع</p>\n');
-  // A hidden pair renders nothing around the text; a block token goes to renderToken (newline after).
-  assert.is(withEdit((open, close) => { open.hidden = close.hidden = true; }).render(src), "<p>في 2 آذار 2017 وقع</p>\n");
-  const block = withEdit((open) => { open.block = true; }).render(src);
-  assert.match(block, '<p>في <time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">\n2 آذار 2017</time>');
+  // Another tag, and text another plugin changed (escaped like any text).
+  const retagged = withEdit((date) => {
+    date.tag = "span";
+    date.content = "<2 آذار>";
+  }).render(src);
+  assert.is(retagged, '<p>في <span datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">&lt;2 آذار&gt;</span> وقع</p>\n');
+  // A date token made plain text again (meta dropped) renders as text.
+  assert.is(withEdit((date) => { date.meta = null; }).render(src), "<p>في 2 آذار 2017 وقع</p>\n");
   // renderInlineAsText (image alt text) keeps the date's text.
   assert.is(markdownIt().use(markdownItArabicDates).render("![صورة 2 آذار 2017](a.png)"), '<p><img src="a.png" alt="صورة 2 آذار 2017"></p>\n');
+});
+
+test("a text rule installed before the plugin still renders the text of dates and of everything else", () => {
+  const md = markdownIt();
+  const plain = md.renderer.rules.text!;
+  md.renderer.rules.text = (tokens, idx, options, env, self) => plain(tokens, idx, options, env, self).toUpperCase();
+  md.use(markdownItArabicDates);
+  assert.is(md.render("on 2 آذار 2017 ok"), `<p>ON ${DATE.replace("2 آذار 2017", "2 آذار 2017".toUpperCase())} OK</p>\n`);
 });
 
 test.run();

@@ -53,8 +53,8 @@ const KNOWN_OPTIONS = new Set(["enabled", "refDate", "onWarning", "timeZone", "h
 const SKIP_ELEMENTS = new Set(["a", "code", "kbd", "samp", "pre", "time", "script", "style", "textarea", "var", "math", "svg"]);
 const HTML_TAG_RE = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
-const TIME_OPEN = "akhbar_time_open";
-const TIME_CLOSE = "akhbar_time_close";
+/** A date's token type while markdown-it parses (a `text` token after parsing: see installTimeRenderer). */
+const TIME_TOKEN = "akhbar_time";
 const TIME_TAG = "time";
 const TIME_CLOSING_HTML = `</${TIME_TAG}>`;
 const TITLE_MEMO_LIMIT = 10_000;
@@ -122,37 +122,40 @@ function attrHtml(name: string, value: string, escape: (s: string) => string): s
 }
 
 /**
- * Renderer rules for the <time> tokens: what markdown-it's renderToken gives for an inline
- * (non-block) token, `<tag attrs>` / `</tag>`. An opening token whose `meta` is the TimeOpening its
- * attributes were made from gives that opening's HTML; any other (attributes or tag changed by
- * another plugin) is rendered attribute by attribute, the strings escaped once per distinct value
- * instead of a regex test per attribute per date. A token another plugin made a block token goes
- * to renderToken.
+ * A date is one token: its text in `content`, the <time> attributes in `attrs`, and in `meta` the
+ * TimeOpening they were made from. While markdown-it parses, its type is "akhbar_time", so that
+ * markdown-it's text_join and fragments_join leave it apart from the text around it; the plugin's
+ * last core rule makes it a `text` token, so that what reads text (image alt text, heading slugs,
+ * other plugins' core rules after this one) reads the date's text. (Three tokens per date, an
+ * opening, the text and a closing, cost a tenth of the plugin's time in a typical article: four
+ * more tokens for markdown-it to make, join and render instead of two.)
+ *
+ * The renderer's `text` rule gives such a token as `<time …>` + the text as the previous `text`
+ * rule renders it + `</time>`; any other text token goes to the previous rule unchanged. A token
+ * whose `meta` is still the TimeOpening its attributes were made from gives that opening's HTML
+ * (a few identity checks); one whose attributes or tag another plugin changed is rendered
+ * attribute by attribute, each string escaped once per distinct value.
  */
 function installTimeRenderer(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
   const rules = md.renderer.rules;
-  const render = (tokens: Token[], idx: number, options: unknown, _env: unknown, self: { renderToken: (t: Token[], i: number, o: unknown) => string }): string => {
+  type Rule = (tokens: Token[], idx: number, options: unknown, env: unknown, self: unknown) => string;
+  const renderText = rules.text as unknown as Rule;
+  const render: Rule = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    if (token.block) return self.renderToken(tokens, idx, options);
-    if (token.hidden) return "";
+    const opening: unknown = token.meta;
+    if (!(opening instanceof TimeOpening)) return renderText(tokens, idx, options, env, self);
+    const text = renderText(tokens, idx, options, env, self);
     const attrs = token.attrs;
-    if (token.tag === TIME_TAG) {
-      if (token.nesting === -1) {
-        if (attrs === null) return TIME_CLOSING_HTML;
-      } else {
-        const opening: unknown = token.meta;
-        if (attrs !== null && opening instanceof TimeOpening && opening.renders(attrs)) return opening.html;
-      }
-    }
-    let out = (token.nesting === -1 ? "</" : "<") + token.tag;
+    if (token.tag === TIME_TAG && attrs !== null && opening.renders(attrs)) return opening.html + text + TIME_CLOSING_HTML;
+    let out = "<" + token.tag;
     if (attrs) {
       for (let i = 0; i < attrs.length; i++) out += attrHtml(attrs[i][0], attrs[i][1], escape);
     }
-    return out + ">";
+    return out + ">" + text + "</" + token.tag + ">";
   };
-  rules[TIME_OPEN] = render as never;
-  rules[TIME_CLOSE] = render as never;
+  rules.text = render as never;
+  rules[TIME_TOKEN] = render as never;
 }
 
 /** True when `md`'s inline `text` rule is markdown-it's own (any copy of it), so replacing it is safe. */
@@ -228,6 +231,8 @@ interface BlockDates {
   lastEnd: number;
   /** Dates whose weekday contradicts them (left unmarked), in text order. */
   contradicting: DateMention[];
+  /** The date tokens pushed (made `text` tokens after parsing). */
+  dates: Token[];
   /** Set when the block must be searched after parsing instead (see the module comment). */
   fallback: boolean;
 }
@@ -242,14 +247,18 @@ function insideSkippedHtml(tokens: readonly Token[]): boolean {
 }
 
 /**
- * Text tokens of `children` with this plugin's <time> wrappers undone (mention text merged back
- * into the text around it), for the blocks that are searched after parsing.
+ * `children` with this plugin's date tokens undone (their text merged back into the text around
+ * it), for the blocks that are searched after parsing.
  */
 function unwrapped(children: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < children.length; i++) {
     const token = children[i];
-    if (token.type === TIME_OPEN || token.type === TIME_CLOSE) continue;
+    if (token.type === TIME_TOKEN) {
+      token.type = "text";
+      token.tag = "";
+      token.attrs = token.meta = null;
+    }
     const last = out[out.length - 1];
     if (token.type === "text" && last?.type === "text") {
       last.content += token.content;
@@ -317,14 +326,11 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     };
     for (const mention of found) {
       pushText(text.slice(pos, mention.start));
-      const open = new state.Token(TIME_OPEN, TIME_TAG, 1);
-      timeAttrs(open, mention);
-      open.level = token.level;
-      out.push(open);
-      pushText(mention.text);
-      const close = new state.Token(TIME_CLOSE, TIME_TAG, -1);
-      close.level = token.level;
-      out.push(close);
+      const date = new state.Token("text", TIME_TAG, 0);
+      date.content = mention.text;
+      date.level = token.level;
+      timeAttrs(date, mention);
+      out.push(date);
       pos = mention.end;
     }
     pushText(text.slice(pos));
@@ -427,9 +433,10 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         continue;
       }
       if (mStart > cursor) state.pending += src.slice(cursor, mStart);
-      timeAttrs(state.push(TIME_OPEN, TIME_TAG, 1), mention);
-      state.push("text", "", 0).content = mention.text;
-      state.push(TIME_CLOSE, TIME_TAG, -1);
+      const date = state.push(TIME_TOKEN, TIME_TAG, 0);
+      date.content = mention.text;
+      timeAttrs(date, mention);
+      block.dates.push(date);
       cursor = mEnd;
     }
     if (pos > cursor) state.pending += src.slice(cursor, pos);
@@ -439,7 +446,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   function blockOf(tokens: Token[]): BlockDates {
     if (tokens === lastTokens) return lastBlock!;
     let block = blocks.get(tokens);
-    if (!block) blocks.set(tokens, (block = { lastEnd: 0, contradicting: [], fallback: false }));
+    if (!block) blocks.set(tokens, (block = { lastEnd: 0, contradicting: [], dates: [], fallback: false }));
     lastTokens = tokens;
     lastBlock = block;
     return block;
@@ -514,6 +521,11 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
       } else if (dates) {
         for (const m of dates.contradicting) warn(weekdayWarning(m, file));
       }
+    }
+    // Date tokens become text tokens (also those of image descriptions, parsed into arrays of their
+    // own, and of blocks searched again above, which unwrapped has already made plain text).
+    for (const dates of blocks.values()) {
+      for (let i = 0; i < dates.dates.length; i++) if (dates.dates[i].type === TIME_TOKEN) dates.dates[i].type = "text";
     }
     if (blocks.size !== 0) blocks.clear();
     lastTokens = lastBlock = undefined;
