@@ -275,10 +275,11 @@ const TRIE_ALPHABET = new Uint8Array(0x700); // character code → 1 + index in 
 let trieAlphabetSize = 1; // index 0 is "no such character"
 const TRIE_SPACE = 0x20;
 TRIE_ALPHABET[TRIE_SPACE] = trieAlphabetSize++;
-for (const name of MONTHS.keys()) {
+// One alphabet for the tries of month names, ordinal days and weekdays.
+for (const name of [...MONTHS.keys(), ...ORDINALS.keys(), ...WEEKDAY_BY_NAME.keys()]) {
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (c >= 0x700 || (c !== TRIE_SPACE && isSpaceCode(c))) throw new Error(`month name with an unexpected character: ${name}`);
+    if (c >= 0x700 || (c !== TRIE_SPACE && isSpaceCode(c))) throw new Error(`trie name with an unexpected character: ${name}`);
     if (TRIE_ALPHABET[c] === 0) TRIE_ALPHABET[c] = trieAlphabetSize++;
   }
 }
@@ -310,7 +311,7 @@ function flatTrie(names: readonly string[], backwards: boolean): { next: Uint16A
     }
     ends[node] = index;
   });
-  if (ends.length > 0xffff) throw new Error("month trie too large for Uint16Array");
+  if (ends.length > 0xffff) throw new Error("trie too large for Uint16Array");
   return { next: next.slice(0, ends.length * TRIE_WIDTH), ends };
 }
 
@@ -327,6 +328,17 @@ const TRIE_INFO: (MonthInfo | undefined)[] = FORWARD_TRIE.ends.map((i) => (i < 0
 const BACKWARD_TRIE = flatTrie(MONTH_NAMES, true);
 const REV_NEXT = BACKWARD_TRIE.next;
 const REV_END = Uint8Array.from(BACKWARD_TRIE.ends, (i) => (i < 0 ? 0 : 1));
+
+/** A flat trie of the keys of `map` whose node n has values[n], the value of the key read up to it (-1: none). */
+function valueTrie(map: ReadonlyMap<string, number>, backwards: boolean): { next: Uint16Array; values: Int8Array } {
+  const names = [...map.keys()];
+  const { next, ends } = flatTrie(names, backwards);
+  return { next, values: Int8Array.from(ends, (i) => (i < 0 ? -1 : map.get(names[i])!)) };
+}
+/** Ordinal day phrases reversed ("عشر الخامس"), read back from the word before "من"; values: days. */
+const ORDINAL_TRIE = valueTrie(ORDINALS, true);
+/** Weekday spellings; values: getDay() indices. */
+const WEEKDAY_TRIE = valueTrie(WEEKDAY_BY_NAME, false);
 
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
@@ -900,8 +912,6 @@ function relativeWordAt(text: string, pos: number): boolean {
   return false;
 }
 
-/** Single-letter proclitics that may be glued to a day number or a month: و, ب, ل, ف. */
-const PROCLITICS = "وبلف";
 
 /** True when `text[pos]` starts a word, allowing one glued proclitic that itself starts a word. */
 function startsWord(text: string, pos: number): boolean {
@@ -988,74 +998,68 @@ function digitsValueAt(text: string, from: number, to: number): number {
   return n;
 }
 
-interface Word {
-  start: number;
-  word: string;
-}
+/** Start of the ordinal found by the last ordinalEndingAt. */
+let ordinalStart = 0;
 
 /**
- * The word that ends before `end`, separated from it by whitespace (and, with `comma`, by an
- * Arabic or Latin comma). Undefined when nothing separates them or no word is there.
+ * The day of the ordinal of one to three words ("السادس", "السادس عشر", "الحادي و العشرين") that
+ * ends at `end`, or -1; its start in ordinalStart. The reversed trie of the phrases is walked back
+ * from `end` (a whitespace run standing for the space between words); the longest phrase that starts
+ * a word, also after one glued proclitic ("والسادس"), wins. No word strings, no map lookups.
  */
-function wordBefore(text: string, end: number, comma = false): Word | undefined {
-  let e = end;
-  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
-  if (comma && e > 0 && (text[e - 1] === "،" || text[e - 1] === ",")) {
-    e--;
-    while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+function ordinalEndingAt(text: string, end: number): number {
+  const next = ORDINAL_TRIE.next;
+  const values = ORDINAL_TRIE.values;
+  let node = 0;
+  let p = end;
+  let day = -1;
+  while (p > 0) {
+    const c = text.charCodeAt(p - 1);
+    let child: number;
+    if (isSpaceCode(c)) {
+      child = next[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
+      if (child === 0) break;
+      do p--;
+      while (p > 0 && isSpaceCode(text.charCodeAt(p - 1)));
+    } else {
+      const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
+      if (a === 0) break;
+      child = next[node * TRIE_WIDTH + a];
+      if (child === 0) break;
+      p--;
+    }
+    node = child;
+    if (values[node] >= 0 && (!isWordAt(text, p - 1) || (isProcliticCode(text.charCodeAt(p - 1)) && !isWordAt(text, p - 2)))) {
+      day = values[node];
+      ordinalStart = p;
+    }
   }
-  if (e === end) return undefined;
-  let s = e;
-  while (s > 0 && isWordAt(text, s - 1)) s--;
-  return s === e ? undefined : { start: s, word: text.slice(s, e) };
+  return day;
 }
 
-/** Look `word` up in `map`, also without one leading proclitic ("والسادس", "والجمعة"). */
-function lookup<T>(map: Map<string, T>, word: string): { value: T; proclitic: number } | undefined {
-  const value = map.get(word);
-  if (value !== undefined) return { value, proclitic: 0 };
-  if (word.length > 2 && PROCLITICS.includes(word[0])) {
-    const rest = map.get(word.slice(1));
-    if (rest !== undefined) return { value: rest, proclitic: 1 };
+/** The value of the word text[start, end) in the forward trie `trie`, or -1. */
+function trieValue(trie: { next: Uint16Array; values: Int8Array }, text: string, start: number, end: number): number {
+  let node = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
+    if (a === 0) return -1;
+    node = trie.next[node * TRIE_WIDTH + a];
+    if (node === 0) return -1;
   }
-  return undefined;
+  return trie.values[node];
 }
 
-/**
- * The words each place of an ordinal day of one, two or three words may hold (`[words - 1][place]`,
- * from the keys of ORDINALS): a phrase is built and looked up only when each of its words may stand
- * where it is (its first word also after one proclitic, as `lookup` reads it). Most candidate
- * phrases fail that test ("في الخامس عشر": "في" never starts a three-word ordinal), which spares
- * their strings and map lookups; the phrases that pass are looked up exactly as before.
- */
-const ORDINAL_PLACES: Set<string>[][] = [[new Set()], [new Set(), new Set()], [new Set(), new Set(), new Set()]];
-for (const phrase of ORDINALS.keys()) {
-  const words = phrase.split(" ");
-  if (words.length > 3) throw new Error(`ordinal of more than three words: ${phrase}`);
-  words.forEach((word, place) => ORDINAL_PLACES[words.length - 1][place].add(word));
-}
+/** Proclitics before the weekday found by the last weekdayOfWord (0 or 1). */
+let weekdayProclitic = 0;
 
-/** True when `word` may start an ordinal phrase whose first words are `firsts` (after one proclitic too). */
-function mayStartOrdinal(word: string, firsts: Set<string>): boolean {
-  return firsts.has(word) || (word.length > 1 && isProcliticCode(word.charCodeAt(0)) && firsts.has(word.slice(1)));
-}
-
-/** An ordinal day of one to three words ending with `last` ("السادس", "السادس عشر", "الحادي و العشرين"). */
-function ordinalEndingWith(text: string, last: Word): { day: number; start: number } | undefined {
-  // Longest phrase first, as before: three words, two, then `last` alone.
-  const [one, two, three] = ORDINAL_PLACES;
-  const w2 = wordBefore(text, last.start);
-  if (w2 && three[2].has(last.word) && three[1].has(w2.word)) {
-    const w3 = wordBefore(text, w2.start);
-    const hit = w3 && mayStartOrdinal(w3.word, three[0]) ? lookup(ORDINALS, `${w3.word} ${w2.word} ${last.word}`) : undefined;
-    if (hit) return { day: hit.value, start: w3!.start + hit.proclitic };
-  }
-  if (w2 && two[1].has(last.word) && mayStartOrdinal(w2.word, two[0])) {
-    const hit = lookup(ORDINALS, `${w2.word} ${last.word}`);
-    if (hit) return { day: hit.value, start: w2.start + hit.proclitic };
-  }
-  const hit = mayStartOrdinal(last.word, one[0]) ? lookup(ORDINALS, last.word) : undefined;
-  return hit ? { day: hit.value, start: last.start + hit.proclitic } : undefined;
+/** The weekday (getDay() index) the word text[start, end) names, also after one proclitic ("والجمعة"), or -1. */
+function weekdayOfWord(text: string, start: number, end: number): number {
+  weekdayProclitic = 0;
+  const day = trieValue(WEEKDAY_TRIE, text, start, end);
+  if (day >= 0 || end - start <= 2 || !isProcliticCode(text.charCodeAt(start))) return day;
+  weekdayProclitic = 1;
+  return trieValue(WEEKDAY_TRIE, text, start + 1, end);
 }
 
 /**
@@ -1092,7 +1096,7 @@ function allDigitsAt(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** True for the code of a single-letter proclitic (PROCLITICS). */
+/** True for the code of a single-letter proclitic that may be glued to a word: و, ب, ل, ف. */
 function isProcliticCode(c: number): boolean {
   return c === 0x648 || c === 0x628 || c === 0x644 || c === 0x641;
 }
@@ -1142,10 +1146,9 @@ function readLeft(text: string, monthStart: number): boolean {
     day = digitsValueAt(text, dayStart, e);
     if (day < 1 || day > 31) return false;
   } else if (min) {
-    const ordinal = ordinalEndingWith(text, { start: s, word: text.slice(s, e) });
-    if (!ordinal) return true;
-    day = ordinal.day;
-    dayStart = ordinal.start;
+    day = ordinalEndingAt(text, e);
+    if (day < 0) return true;
+    dayStart = ordinalStart;
   } else {
     return true;
   }
@@ -1156,11 +1159,11 @@ function readLeft(text: string, monthStart: number): boolean {
     b = wordStartBefore(text, b, true);
     be = wordEnd;
   }
-  const weekday = b >= 0 && mayBeWeekday(text, b) ? lookup(WEEKDAY_BY_NAME, text.slice(b, be)) : undefined;
+  const weekday = b >= 0 && mayBeWeekday(text, b) ? weekdayOfWord(text, b, be) : -1;
   leftDay = day;
-  if (weekday) {
-    leftStart = b + weekday.proclitic;
-    leftWeekday = weekday.value;
+  if (weekday >= 0) {
+    leftStart = b + weekdayProclitic;
+    leftWeekday = weekday;
   } else {
     leftStart = dayStart;
   }
