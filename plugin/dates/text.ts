@@ -235,6 +235,8 @@ const HIJRI_ERAS = new Set(["هـ", "ه", "هجري", "هجرية", "هجريه"
 const GREGORIAN_ERAS = new Set(["م", "ميلادي", "ميلادية", "ميلاديه", "للميلاد"]);
 /** The relative words (none starts another), read after whitespace following a month. */
 const RELATIVE_LIST = [...RELATIVE_WORDS];
+/** Words that may stand between a month and its year ("آذار عام 2017"); none starts another. */
+const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
 
 /**
  * Anchors: the only places a mention can be, found by one pass of plain character comparisons
@@ -275,8 +277,8 @@ const TRIE_ALPHABET = new Uint8Array(0x700); // character code → 1 + index in 
 let trieAlphabetSize = 1; // index 0 is "no such character"
 const TRIE_SPACE = 0x20;
 TRIE_ALPHABET[TRIE_SPACE] = trieAlphabetSize++;
-// One alphabet for the tries of month names, ordinal days and weekdays.
-for (const name of [...MONTHS.keys(), ...ORDINALS.keys(), ...WEEKDAY_BY_NAME.keys()]) {
+// One alphabet for the tries of month names, ordinal days, weekdays, relative words and year words.
+for (const name of [...MONTHS.keys(), ...ORDINALS.keys(), ...WEEKDAY_BY_NAME.keys(), ...RELATIVE_WORDS.keys(), ...YEAR_WORDS]) {
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c >= 0x700 || (c !== TRIE_SPACE && isSpaceCode(c))) throw new Error(`trie name with an unexpected character: ${name}`);
@@ -339,6 +341,35 @@ function valueTrie(map: ReadonlyMap<string, number>, backwards: boolean): { next
 const ORDINAL_TRIE = valueTrie(ORDINALS, true);
 /** Weekday spellings; values: getDay() indices. */
 const WEEKDAY_TRIE = valueTrie(WEEKDAY_BY_NAME, false);
+/** Relative words; values: indices in RELATIVE_LIST. */
+const RELATIVE_TRIE = valueTrie(new Map(RELATIVE_LIST.map(([word], i) => [word, i])), false);
+/** Year words; values: indices in YEAR_WORDS. */
+const YEAR_WORD_TRIE = valueTrie(new Map(YEAR_WORDS.map((word, i) => [word, i])), false);
+
+/** End of the key found by the last trieMatchAt. */
+let trieMatchEnd = -1;
+
+/**
+ * The value of the longest key of the forward trie `trie` that `text` has at `pos` (its end in
+ * trieMatchEnd), or -1: for word lists none of whose words starts another, the word whose
+ * `startsWith` holds there, read by character codes.
+ */
+function trieMatchAt(trie: { next: Uint16Array; values: Int8Array }, text: string, pos: number): number {
+  let node = 0;
+  let best = -1;
+  for (let p = pos; ; p++) {
+    const c = text.charCodeAt(p);
+    const a = c < 0x700 ? TRIE_ALPHABET[c] : 0; // NaN past the end: not < 0x700
+    if (a === 0) break;
+    node = trie.next[node * TRIE_WIDTH + a];
+    if (node === 0) break;
+    if (trie.values[node] >= 0) {
+      best = trie.values[node];
+      trieMatchEnd = p + 1;
+    }
+  }
+  return best;
+}
 
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
@@ -349,7 +380,6 @@ const WORD_ANCHOR_RE = new RegExp(
   `من\\s+(?:شهر\\s+)?(?:${MONTH_TRIE})|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`,
   "g",
 );
-const YEAR_WORDS = ["عام", "العام", "لعام", "سنة", "السنة"];
 
 /**
  * 12-bit key of two UTF-16 code units (their low 6 bits): a cheap, lossy (never too strict) pair
@@ -905,11 +935,7 @@ function isWordCodePointAt(text: string, pos: number): boolean {
 
 /** True when a relative word ("الجاري", "المقبل", …) stands at `pos` as a whole word. */
 function relativeWordAt(text: string, pos: number): boolean {
-  for (let i = 0; i < RELATIVE_LIST.length; i++) {
-    const name = RELATIVE_LIST[i][0];
-    if (text.startsWith(name, pos)) return !isWordCodePointAt(text, pos + name.length);
-  }
-  return false;
+  return trieMatchAt(RELATIVE_TRIE, text, pos) >= 0 && !isWordCodePointAt(text, trieMatchEnd);
 }
 
 
@@ -1192,8 +1218,7 @@ let yearEraEnd = 0;
 
 /** The year word ("عام", "العام", "لعام", "سنة", "السنة") at `pos`: its end, or -1. */
 function yearWordEnd(text: string, pos: number): number {
-  for (let i = 0; i < YEAR_WORDS.length; i++) if (text.startsWith(YEAR_WORDS[i], pos)) return pos + YEAR_WORDS[i].length;
-  return -1;
+  return trieMatchAt(YEAR_WORD_TRIE, text, pos) >= 0 ? trieMatchEnd : -1;
 }
 
 /** Position after whitespace at `pos` (at least one character of it), or -1. */
@@ -1305,17 +1330,11 @@ function readRight(text: string, pos: number, info: MonthInfo): void {
   if (word === 0x627) {
     let p = pos;
     while (isSpaceCode(text.charCodeAt(p))) p++;
-    for (let i = 0; i < RELATIVE_LIST.length; i++) {
-      const [name, relative] = RELATIVE_LIST[i];
-      if (text.startsWith(name, p)) {
-        const end = p + name.length;
-        if (!isWordAt(text, end)) {
-          rightEnd = end;
-          rightRelative = relative;
-          return;
-        }
-        break; // no relative word starts another one
-      }
+    const relative = trieMatchAt(RELATIVE_TRIE, text, p);
+    if (relative >= 0 && !isWordAt(text, trieMatchEnd)) {
+      rightEnd = trieMatchEnd;
+      rightRelative = RELATIVE_LIST[relative][1];
+      return;
     }
   }
   rightEnd = pos;
@@ -1392,20 +1411,20 @@ export function mentionAtAnchor(text: string, anchor: number, lastEnd: number, o
 /** The mention readLeft and readRight found (their scratch variables) around a month `info`. */
 function resolve(text: string, info: MonthInfo, ref: ReturnType<typeof parseRefDate>, options: DateOptions): DateMention | undefined {
   // Objects are built field by field, not spread: spreads cost more than the rest of this function.
-  const left = { start: leftStart, day: leftDay < 0 ? undefined : leftDay, weekday: leftWeekday };
-  const right = { end: rightEnd, year: rightYear < 0 ? undefined : rightYear, relative: rightRelative };
-  const { day } = left;
+  const day = leftDay < 0 ? undefined : leftDay;
+  const writtenYear = rightYear < 0 ? undefined : rightYear;
+  const relative = rightRelative;
   // A bare month ("أيار", "آب") names no date.
-  if (day === undefined && right.year === undefined && right.relative === undefined) return undefined;
-  if (right.year === undefined && !ref) return undefined;
+  if (day === undefined && writtenYear === undefined && relative === undefined) return undefined;
+  if (writtenYear === undefined && !ref) return undefined;
   const kind: "day" | "month" = day === undefined ? "month" : "day";
   let iso: string;
   let gregorian: DateMention["gregorian"];
   let hijri: DateMention["hijri"];
   let inferred = false;
   if (info.calendar === "gregorian") {
-    let year = right.year;
-    if (year === undefined && right.relative) year = resolveRelativeYear(right.relative, info.month, ref!.y, ref!.m);
+    let year = writtenYear;
+    if (year === undefined && relative) year = resolveRelativeYear(relative, info.month, ref!.y, ref!.m);
     if (year !== undefined) {
       if (day === undefined) {
         iso = isoOf(year, info.month, 0);
@@ -1423,11 +1442,11 @@ function resolve(text: string, info: MonthInfo, ref: ReturnType<typeof parseRefD
       gregorian = { year: Number(iso.slice(0, 4)), month: info.month, day };
     }
   } else {
-    let year = right.year;
+    let year = writtenYear;
     if (year === undefined) {
       const refHijri = toHijri(ref!.iso, options);
-      if (right.relative) {
-        year = resolveRelativeYear(right.relative, info.month, refHijri.year, refHijri.month);
+      if (relative) {
+        year = resolveRelativeYear(relative, info.month, refHijri.year, refHijri.month);
       } else {
         // The Hijri year whose day is nearest to the reference day.
         inferred = true;
@@ -1448,10 +1467,10 @@ function resolve(text: string, info: MonthInfo, ref: ReturnType<typeof parseRefD
     gregorian = { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
     hijri = day === undefined ? { year, month: info.month } : { year, month: info.month, day };
   }
-  const matched = text.slice(left.start, right.end);
+  const matched = text.slice(leftStart, rightEnd);
   const mention: DateMention = {
-    start: left.start,
-    end: right.end,
+    start: leftStart,
+    end: rightEnd,
     text: matched,
     kind,
     calendar: info.calendar,
@@ -1461,10 +1480,10 @@ function resolve(text: string, info: MonthInfo, ref: ReturnType<typeof parseRefD
     digits: hasArabicIndicDigit(matched) ? "arab" : "latn",
   };
   if (hijri) mention.hijri = hijri;
-  if (right.relative) mention.relative = right.relative;
+  if (relative) mention.relative = relative;
   if (inferred) mention.inferredYear = true;
-  if (left.weekday >= 0) {
-    mention.weekday = { name: WEEKDAYS[left.weekday], matches: weekdayOf(iso) === left.weekday };
+  if (leftWeekday >= 0) {
+    mention.weekday = { name: WEEKDAYS[leftWeekday], matches: weekdayOf(iso) === leftWeekday };
   }
   return mention;
 }
