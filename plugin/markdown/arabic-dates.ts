@@ -229,10 +229,10 @@ export function weekdayWarning(mention: DateMention, file: string | undefined): 
 interface BlockDates {
   /** End (offset in the block's source) of the last date found: the next must start after it. */
   lastEnd: number;
-  /** Dates whose weekday contradicts them (left unmarked), in text order. */
-  contradicting: DateMention[];
-  /** The date tokens pushed (made `text` tokens after parsing). */
-  dates: Token[];
+  /** Dates whose weekday contradicts them (left unmarked), in text order (null: none yet). */
+  contradicting: DateMention[] | null;
+  /** The date tokens pushed, made `text` tokens after parsing (null: none yet). */
+  dates: Token[] | null;
   /** Set when the block must be searched after parsing instead (see the module comment). */
   fallback: boolean;
 }
@@ -409,7 +409,9 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
       // spaces, which stop the reading just the same.
       if (monthOfAnchor(src, anchors[i]) < 0) continue;
       if (lineStart < 0) {
-        lineStart = src.lastIndexOf("\n", start - 1) + 1;
+        // (lastIndexOf reads a two-byte string backwards several times slower than indexOf forwards.)
+        const firstBreak = src.indexOf("\n");
+        lineStart = firstBreak < 0 || firstBreak >= start ? 0 : src.lastIndexOf("\n", start - 1) + 1;
         let lineEnd = src.indexOf("\n", pos);
         if (lineEnd < 0) lineEnd = src.length;
         line = lineStart === 0 && lineEnd === src.length ? src : src.slice(lineStart, lineEnd);
@@ -429,14 +431,14 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
       }
       block.lastEnd = mEnd;
       if (mention.weekday?.matches === false) {
-        block.contradicting.push(mention);
+        (block.contradicting ??= []).push(mention);
         continue;
       }
       if (mStart > cursor) state.pending += src.slice(cursor, mStart);
       const date = state.push(TIME_TOKEN, TIME_TAG, 0);
       date.content = mention.text;
       timeAttrs(date, mention);
-      block.dates.push(date);
+      (block.dates ??= []).push(date);
       cursor = mEnd;
     }
     if (pos > cursor) state.pending += src.slice(cursor, pos);
@@ -446,7 +448,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   function blockOf(tokens: Token[]): BlockDates {
     if (tokens === lastTokens) return lastBlock!;
     let block = blocks.get(tokens);
-    if (!block) blocks.set(tokens, (block = { lastEnd: 0, contradicting: [], dates: [], fallback: false }));
+    if (!block) blocks.set(tokens, (block = { lastEnd: 0, contradicting: null, dates: null, fallback: false }));
     lastTokens = tokens;
     lastBlock = block;
     return block;
@@ -519,13 +521,14 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         const changed = searchTokens(state, children, findOptions, file);
         if (changed || children !== block.children) block.children = changed ?? children;
       } else if (dates) {
-        for (const m of dates.contradicting) warn(weekdayWarning(m, file));
+        if (dates.contradicting) for (const m of dates.contradicting) warn(weekdayWarning(m, file));
       }
     }
     // Date tokens become text tokens (also those of image descriptions, parsed into arrays of their
     // own, and of blocks searched again above, which unwrapped has already made plain text).
     for (const dates of blocks.values()) {
-      for (let i = 0; i < dates.dates.length; i++) if (dates.dates[i].type === TIME_TOKEN) dates.dates[i].type = "text";
+      const tokens = dates.dates;
+      if (tokens) for (let i = 0; i < tokens.length; i++) if (tokens[i].type === TIME_TOKEN) tokens[i].type = "text";
     }
     if (blocks.size !== 0) blocks.clear();
     lastTokens = lastBlock = undefined;
