@@ -564,14 +564,15 @@ function insertSorted(out: number[], anchor: number): void {
 }
 
 /**
- * What monthOfAnchor asks first about a number starting at `pos`: one or two digits with a possible
- * month after them, or four digits with a possible month before them. False for most numbers.
+ * What monthOfAnchor asks first about a number starting at `pos`: one or two digits with a month
+ * name after them (as monthOfAnchor reads it: "10 أيام" is no anchor, though "أي" may start
+ * "أيار"), or four digits with a possible month before them. False for most numbers.
  */
 function numberMayBeDate(text: string, pos: number): boolean {
   let end = pos + 1;
   while (isDigitCode(text.charCodeAt(end))) end++;
   const length = end - pos;
-  if (length <= 2) return monthHeadAfter(text, end) >= 0;
+  if (length <= 2) return monthHeadAfter(text, end) >= 0 && monthAfter(text, end, true) >= 0;
   return length === 4 && monthMayEndBeforeYear(text, pos);
 }
 
