@@ -374,10 +374,12 @@ function trieMatchAt(trie: { next: Uint16Array; values: Int8Array }, text: strin
 /**
  * Where MIN and REL anchors can lead to a mention: "من" with a month name after it (what
  * monthOfAnchor's MONTH_AFTER_MIN_RE asks), or a relative word. Few places in ordinary text match
- * (a looser pattern matched at every "من" and cost more per match than the search itself).
+ * (a looser pattern matched at every "من" and cost more per match than the search itself). Each
+ * match is the two letters "من" or "ال", the rest a look-ahead (no word or name in it holds another
+ * match, so the search finds the same places as with the whole words matched).
  */
 const WORD_ANCHOR_RE = new RegExp(
-  `من\\s+(?:شهر\\s+)?(?:${MONTH_TRIE})|ال(?:${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`,
+  `من(?=\\s+(?:شهر\\s+)?(?:${MONTH_TRIE}))|ال(?=${[...RELATIVE_WORDS.keys()].map((w) => w.slice(2)).join("|")})`,
   "g",
 );
 
@@ -505,8 +507,10 @@ export function runRegExp(stops: string): RegExp {
 export function blockWordAnchors(text: string, out: number[]): void {
   const re = WORD_ANCHOR_RE;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const p = m.index;
+  // Every match is the two letters before the look-ahead: `test` and lastIndex give its place
+  // without a match array per hit.
+  while (re.test(text)) {
+    const p = re.lastIndex - 2;
     if (p === 0 || !isSpaceCode(text.charCodeAt(p - 1))) continue;
     if (text.charCodeAt(p) === 0x645) {
       if (monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
