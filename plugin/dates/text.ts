@@ -576,9 +576,26 @@ function numberMayBeDate(text: string, pos: number): boolean {
   let end = pos + 1;
   while (isDigitCode(text.charCodeAt(end))) end++;
   const length = end - pos;
-  if (length <= 2) return monthHeadAfter(text, end) >= 0 && monthAfter(text, end, true) >= 0;
+  if (length <= 2) {
+    const start = monthHeadAfter(text, end) >= 0 ? monthAfter(text, end, true) : -1;
+    if (start < 0) return false;
+    // What monthOfAnchor will ask next about this number: keep the answer.
+    numberText = text;
+    numberPos = pos;
+    numberMonthStart = start;
+    numberMonthEnd = monthAfterEnd;
+    numberMonthInfo = monthEndInfo;
+    return true;
+  }
   return length === 4 && monthMayEndBeforeYear(text, pos);
 }
+
+/** The month after the last number of one or two digits numberMayBeDate accepted (text, position, month start, end and entry). */
+let numberText = "";
+let numberPos = -1;
+let numberMonthStart = -1;
+let numberMonthEnd = -1;
+let numberMonthInfo: MonthInfo | undefined;
 
 /** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
 function monthHeadAfter(text: string, pos: number): number {
@@ -836,6 +853,11 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
       while (isDigitCode(text.charCodeAt(end))) end++;
       const length = end - pos;
       if (length <= 2) {
+        if (pos === numberPos && text === numberText) {
+          anchorMonthEnd = numberMonthEnd;
+          anchorMonthInfo = numberMonthInfo;
+          return numberMonthStart;
+        }
         if (monthHeadAfter(text, end) < 0) return -1;
         const start = monthAfter(text, end, true);
         if (start < 0) return -1;
