@@ -92,6 +92,19 @@ test("a date is one text token after parsing: its text, the <time> attributes, n
   assert.is(children.filter((t) => t.type === "text").map((t) => t.content).join(""), "في 2 آذار 2017 وقع");
 });
 
+test("core rules of plugins added before this one also read dates as text", () => {
+  const md = markdownIt();
+  const read: string[] = [];
+  md.core.ruler.push("test_reader", (state) => {
+    for (const block of state.tokens) {
+      if (block.type === "inline") read.push(block.children!.filter((t) => t.type === "text").map((t) => t.content).join(""));
+    }
+  });
+  md.use(markdownItArabicDates);
+  assert.is(md.render("## في 2 آذار 2017 وقع"), `<h2>في ${DATE} وقع</h2>\n`);
+  assert.equal(read, ["في 2 آذار 2017 وقع"]);
+});
+
 test("the <time> rendering gives what markdown-it's renderToken would, and follows other plugins' edits", () => {
   const src = "في 2 آذار 2017 وقع";
   assert.is(markdownIt().use(markdownItArabicDates).render(src), `<p>في ${DATE} وقع</p>\n`);

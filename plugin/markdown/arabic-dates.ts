@@ -510,7 +510,9 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     });
   }
 
-  md.core.ruler.push("akhbar_arabic_dates", (state) => {
+  // Right after markdown-it's text_join (the last rule that merges text tokens), so that every core
+  // rule pushed by another plugin, before or after this one, sees dates as text tokens.
+  const finish = (state: StateCore): void => {
     const file = fileOf(state.env as ArabicDatesEnv | undefined);
     const searchAll = !wrapWhileReading || !textRuleRan;
     for (const block of state.tokens) {
@@ -532,5 +534,10 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     }
     if (blocks.size !== 0) blocks.clear();
     lastTokens = lastBlock = undefined;
-  });
+  };
+  try {
+    md.core.ruler.after("text_join", "akhbar_arabic_dates", finish);
+  } catch {
+    md.core.ruler.push("akhbar_arabic_dates", finish); // markdown-it < 13: no text_join
+  }
 }
