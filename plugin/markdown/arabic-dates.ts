@@ -200,15 +200,20 @@ function fileOf(env: ArabicDatesEnv | undefined): string | undefined {
   return typeof inputPath === "string" && inputPath ? inputPath : undefined;
 }
 
+/** The last env.akhbarDate found well-formed (renders of one page, or of pages of one day, repeat it). */
+let lastGoodRef = "";
+
 function refDateOf(env: ArabicDatesEnv | undefined, fallback: string | undefined): string | undefined {
   const value = env && typeof env === "object" ? env.akhbarDate : undefined;
   if (value === undefined || value === null || value === "") return fallback;
+  if (value === lastGoodRef) return value;
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     throw new AkhbarError(`env.akhbarDate must be "YYYY-MM-DD", got ${JSON.stringify(value)}`, {
       field: "akhbarDate",
       file: fileOf(env),
     });
   }
+  lastGoodRef = value;
   return value;
 }
 
@@ -513,8 +518,31 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
   // Right after markdown-it's text_join (the last rule that merges text tokens), so that every core
   // rule pushed by another plugin, before or after this one, sees dates as text tokens.
   const finish = (state: StateCore): void => {
-    const file = fileOf(state.env as ArabicDatesEnv | undefined);
+    // The blocks need a pass (in text order) only to be searched again or to give warnings.
     const searchAll = !wrapWhileReading || !textRuleRan;
+    let pass = searchAll;
+    if (!pass) {
+      for (const dates of blocks.values()) {
+        if (dates.fallback || dates.contradicting) {
+          pass = true;
+          break;
+        }
+      }
+    }
+    if (pass) searchAndWarn(state, searchAll);
+    // Date tokens become text tokens (also those of image descriptions, parsed into arrays of their
+    // own, and of blocks searched again, which unwrapped has already made plain text).
+    for (const dates of blocks.values()) {
+      const tokens = dates.dates;
+      if (tokens) for (let i = 0; i < tokens.length; i++) if (tokens[i].type === TIME_TOKEN) tokens[i].type = "text";
+    }
+    if (blocks.size !== 0) blocks.clear();
+    lastTokens = lastBlock = undefined;
+  };
+
+  /** Searches the blocks marked for it (all with `searchAll`) after parsing, and warns about contradicting weekdays, in text order. */
+  function searchAndWarn(state: StateCore, searchAll: boolean): void {
+    const file = fileOf(state.env as ArabicDatesEnv | undefined);
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children) continue;
       const dates = blocks.size === 0 ? undefined : blocks.get(block.children);
@@ -526,15 +554,7 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
         if (dates.contradicting) for (const m of dates.contradicting) warn(weekdayWarning(m, file));
       }
     }
-    // Date tokens become text tokens (also those of image descriptions, parsed into arrays of their
-    // own, and of blocks searched again above, which unwrapped has already made plain text).
-    for (const dates of blocks.values()) {
-      const tokens = dates.dates;
-      if (tokens) for (let i = 0; i < tokens.length; i++) if (tokens[i].type === TIME_TOKEN) tokens[i].type = "text";
-    }
-    if (blocks.size !== 0) blocks.clear();
-    lastTokens = lastBlock = undefined;
-  };
+  }
   try {
     md.core.ruler.after("text_join", "akhbar_arabic_dates", finish);
   } catch {
