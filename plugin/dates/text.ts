@@ -544,6 +544,11 @@ export function scanRun(text: string, from: number, to: number, run: RegExp, sto
     if (out !== null && !isDigitCode(text.charCodeAt(pos - 1)) && numberMayBeDate(text, pos)) out.push(pos * 4 + DIGITS);
     do pos++;
     while (pos < to && isDigitCode(text.charCodeAt(pos)));
+    // A terminator right after the number ("35%"): stop without another regex call.
+    if (pos < to) {
+      const next = text.charCodeAt(pos);
+      if (next < 0x80 && stops[next] === 1) break;
+    }
   }
   if (out !== null && words.length !== 0) {
     for (let i = 0; i < words.length; i++) {
