@@ -5,9 +5,10 @@
  * Dates are found while markdown-it reads inline text: the plugin replaces its `text` rule with
  * one that gives the same result (same terminators) and also records date anchors: digit runs as a
  * sticky regex reads up to the next terminator or digit (`scanRun`), "من" + month and relative
- * words from one regex search per block (`blockWordAnchors`). An anchor with a month name next to it is read as a date in
- * its line of the block's source (`mentionAtAnchor`) and pushed as `time` open/text/close tokens;
- * the renderer escapes their attributes and the text like any other token. Skipped: code (never
+ * words from one regex search per block (`blockWordAnchors`). An anchor with a month name next to
+ * it is read as a date in its line of the block's source (`mentionAtAnchor`) and pushed as one
+ * token (a text token with the <time> attributes once parsing is done: see installTimeRenderer);
+ * the renderer escapes its attributes and text like any other token's. Skipped: code (never
  * read by the text rule), link text (`state.linkLevel`) and text inside inline HTML elements where
  * a <time> would be wrong (<a>, <code>, <time>, …); html_inline / html_block content is never
  * touched.
@@ -15,8 +16,8 @@
  * Where that cannot give exactly what `findDates` on the final text tokens gives (a date over a
  * markdown-it terminator, entities or escapes in the block, typographer or linkify on, no
  * `state.linkLevel`, another plugin's `text` rule), the block is searched after parsing instead,
- * by a core rule pushed after markdown-it's own: our tokens are undone there and `findDates` runs
- * on each text token (the plugin's former way). Weekday warnings are given by that core rule.
+ * by a core rule right after markdown-it's text_join: our tokens are undone there and `findDates`
+ * runs on each text token (the plugin's former way). Weekday warnings are given by that core rule.
  *
  * Per render, `env` may carry:
  *   - `env.akhbarDate`: the article's date ("YYYY-MM-DD") for relative and year-less mentions;
