@@ -122,6 +122,15 @@ test("enabled: false registers nothing", () => {
   assert.not.match(render("في 2 آذار 2017", { enabled: false }), "<time");
 });
 
+test("a second use on the same instance is an error, not dates wrapped twice", () => {
+  const md = markdownIt().use(markdownItArabicDates);
+  assert.throws(() => md.use(markdownItArabicDates), (e: Error) => e instanceof AkhbarError && /already used on this markdown-it instance/.test(e.message));
+  assert.is(md.render("في 2 آذار 2017"), '<p>في <time datetime="2017-03-02" title="2 مارس 2017 — 3 جمادى الآخرة 1438 هـ">2 آذار 2017</time></p>\n');
+  // Another instance, and a disabled second use, are fine.
+  assert.match(markdownIt().use(markdownItArabicDates).render("في 2 آذار 2017"), "<time");
+  assert.not.throws(() => md.use(markdownItArabicDates, { enabled: false }));
+});
+
 test("bad options and env throw AkhbarError naming the value", () => {
   const bad: [ArabicDatesOptions, string][] = [
     [{ refDate: "2017/03/02" }, "2017/03/02"],

@@ -283,9 +283,19 @@ function hijriAttr(mention: DateMention): string | undefined {
   return `${year}-${pad(month)}${day === undefined ? "" : `-${pad(day)}`}`;
 }
 
+/** The markdown-it instances the plugin is installed on (a second install would wrap dates twice). */
+const installedOn = new WeakSet<MarkdownIt>();
+
 export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOptions = {}): void {
   validateOptions(options);
   if (options.enabled === false) return;
+  if (installedOn.has(md)) {
+    throw new AkhbarError(
+      "markdownItArabicDates is already used on this markdown-it instance: use it once, with all its options (a second use would wrap every date twice)",
+      { field: "markdownItArabicDates" },
+    );
+  }
+  installedOn.add(md);
   const { enabled: _enabled, refDate, onWarning, ...dateOptions } = options;
   const warn = onWarning ?? ((message: string) => console.warn(`[akhbar] ${message}`));
   // Titles repeat across articles (and formatting costs more than finding): memoise per instance,
