@@ -442,7 +442,7 @@ function wordAnchor(text: string, p: number, out: number[]): void {
       text.charCodeAt(p + 1) === 0x644 &&
       REL_PAIRS[pairKey(text.charCodeAt(p + 2), text.charCodeAt(p + 3))] === 1 &&
       REL_FIFTH[text.charCodeAt(p + 4) & 0xff] === 1 &&
-      monthTailAt(text, skipSpaceBack(text, p))
+      monthTailAt(text, skipSpaceBackTo(text, p))
     ) {
       out.push(p * 4 + REL);
     }
@@ -515,7 +515,7 @@ export function blockWordAnchors(text: string, out: number[]): void {
     if (p === 0 || !isSpaceCode(text.charCodeAt(p - 1))) continue;
     if (text.charCodeAt(p) === 0x645) {
       if (monthHeadAfter(text, p + 2) >= 0) out.push(p * 4 + MIN);
-    } else if (monthTailAt(text, skipSpaceBack(text, p))) {
+    } else if (monthTailAt(text, skipSpaceBackTo(text, p))) {
       out.push(p * 4 + REL);
     }
   }
@@ -585,23 +585,14 @@ function numberMayBeDate(text: string, pos: number): boolean {
   if (length <= 2) {
     const start = monthHeadAfter(text, end) >= 0 ? monthAfter(text, end, true) : -1;
     if (start < 0) return false;
-    // What monthOfAnchor will ask next about this number: keep the answer.
-    numberText = text;
-    numberPos = pos;
-    numberMonthStart = start;
-    numberMonthEnd = monthAfterEnd;
-    numberMonthInfo = monthEndInfo;
+    // What monthOfAnchor will ask next about this number: keep the answer in its memo.
+    anchorMonthEnd = monthAfterEnd;
+    anchorMonthInfo = monthEndInfo;
+    rememberAnchor(text, pos * 4 + DIGITS, start);
     return true;
   }
   return length === 4 && monthMayEndBeforeYear(text, pos);
 }
-
-/** The month after the last number of one or two digits numberMayBeDate accepted (text, position, month start, end and entry). */
-let numberText = "";
-let numberPos = -1;
-let numberMonthStart = -1;
-let numberMonthEnd = -1;
-let numberMonthInfo: MonthInfo | undefined;
 
 /** Start of the word (after whitespace) that could hold a month at `pos`, or -1 when no month can. */
 function monthHeadAfter(text: string, pos: number): number {
@@ -617,16 +608,32 @@ function monthTailAt(text: string, end: number): boolean {
   return text.charCodeAt(end - 1) === 0x29 || MONTH_TAILS[pairKey(text.charCodeAt(end - 2), text.charCodeAt(end - 1))] === 1;
 }
 
-/** Position after skipping whitespace backwards from `pos`. */
-function skipSpaceBack(text: string, pos: number): number {
-  while (pos > 0 && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+/** Position after skipping whitespace backwards from `pos`, reading nothing before `from`. */
+function skipSpaceBackTo(text: string, pos: number, from = 0): number {
+  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
   return pos;
 }
 
-/** `skipSpaceBack` that stops at `from`. */
-function skipSpaceBackTo(text: string, pos: number, from: number): number {
-  while (pos > from && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
-  return pos;
+
+/** Position reached by the last trieStepBack. */
+let stepPos = 0;
+
+/**
+ * One step of a walk back through the flat trie `next` (a reversed one) from `node`, reading
+ * text[p - 1] and nothing before `from`: the child reached (0: the walk ends there), its position
+ * in stepPos. A whitespace run is one step, the space of a name ("تشرين  الأول").
+ */
+function trieStepBack(next: Uint16Array, node: number, text: string, p: number, from: number): number {
+  const c = text.charCodeAt(p - 1);
+  if (isSpaceCode(c)) {
+    const child = next[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
+    if (child !== 0) stepPos = skipSpaceBackTo(text, p, from);
+    return child;
+  }
+  const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
+  if (a === 0) return 0;
+  stepPos = p - 1;
+  return next[node * TRIE_WIDTH + a];
 }
 
 /** Starts of month names found by the last `monthStartsEndingAt` with `keep`, nearest first. */
@@ -644,21 +651,9 @@ function monthStartsEndingAt(text: string, end: number, from: number, keep: bool
   let p = end;
   let best = -1;
   while (p > from) {
-    const c = text.charCodeAt(p - 1);
-    let next: number;
-    if (isSpaceCode(c)) {
-      next = REV_NEXT[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
-      if (next === 0) break;
-      do p--;
-      while (p > from && isSpaceCode(text.charCodeAt(p - 1)));
-    } else {
-      const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
-      if (a === 0) break;
-      next = REV_NEXT[node * TRIE_WIDTH + a];
-      if (next === 0) break;
-      p--;
-    }
-    node = next;
+    node = trieStepBack(REV_NEXT, node, text, p, from);
+    if (node === 0) break;
+    p = stepPos;
     if (REV_END[node] === 1) {
       best = p;
       if (keep && foundCount < foundStarts.length) foundStarts[foundCount++] = p;
@@ -728,16 +723,16 @@ function monthStartBefore(text: string, pos: number, from: number, year: boolean
  * then a month end, possibly behind "عام"/"سنة" (and "من").
  */
 function monthMayEndBeforeYear(text: string, pos: number): boolean {
-  const end = skipSpaceBack(text, pos);
+  const end = skipSpaceBackTo(text, pos);
   if (end === pos) return false;
   if (monthTailAt(text, end)) return true;
   for (const word of YEAR_WORDS) {
     const start = end - word.length;
     if (start > 0 && isSpaceCode(text.charCodeAt(start - 1)) && text.startsWith(word, start)) {
-      let before = skipSpaceBack(text, start);
+      let before = skipSpaceBackTo(text, start);
       if (monthTailAt(text, before)) return true;
       if (text.startsWith("من", before - 2) && isSpaceCode(text.charCodeAt(before - 3))) {
-        before = skipSpaceBack(text, before - 2);
+        before = skipSpaceBackTo(text, before - 2);
         if (monthTailAt(text, before)) return true;
       }
     }
@@ -837,12 +832,17 @@ export function monthOfAnchor(text: string, anchor: number): number {
     return lastAnchorResult;
   }
   const result = monthOfAnchorUncached(text, anchor);
+  rememberAnchor(text, anchor, result);
+  return result;
+}
+
+/** Keeps `result` (and anchorMonthEnd/anchorMonthInfo) as monthOfAnchor's answer for `anchor` in `text`. */
+function rememberAnchor(text: string, anchor: number, result: number): void {
   lastAnchorText = text;
   lastAnchorMonthEnd = anchorMonthEnd;
   lastAnchorMonthInfo = anchorMonthInfo;
   lastAnchor = anchor;
   lastAnchorResult = result;
-  return result;
 }
 let lastAnchorText = "";
 let lastAnchor = -1;
@@ -859,11 +859,6 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
       while (isDigitCode(text.charCodeAt(end))) end++;
       const length = end - pos;
       if (length <= 2) {
-        if (pos === numberPos && text === numberText) {
-          anchorMonthEnd = numberMonthEnd;
-          anchorMonthInfo = numberMonthInfo;
-          return numberMonthStart;
-        }
         if (monthHeadAfter(text, end) < 0) return -1;
         const start = monthAfter(text, end, true);
         if (start < 0) return -1;
@@ -883,7 +878,7 @@ function monthOfAnchorUncached(text: string, anchor: number): number {
       return start;
     }
     case REL: {
-      const end = skipSpaceBack(text, pos);
+      const end = skipSpaceBackTo(text, pos);
       if (end === pos || !monthTailAt(text, end)) return -1;
       if (!relativeWordAt(text, pos)) return -1;
       return monthStartBefore(text, pos, Math.max(0, pos - BEFORE_WINDOW), false);
@@ -1067,27 +1062,14 @@ let ordinalStart = 0;
  * a word, also after one glued proclitic ("والسادس"), wins. No word strings, no map lookups.
  */
 function ordinalEndingAt(text: string, end: number): number {
-  const next = ORDINAL_TRIE.next;
   const values = ORDINAL_TRIE.values;
   let node = 0;
   let p = end;
   let day = -1;
   while (p > 0) {
-    const c = text.charCodeAt(p - 1);
-    let child: number;
-    if (isSpaceCode(c)) {
-      child = next[node * TRIE_WIDTH + TRIE_ALPHABET[TRIE_SPACE]];
-      if (child === 0) break;
-      do p--;
-      while (p > 0 && isSpaceCode(text.charCodeAt(p - 1)));
-    } else {
-      const a = c < 0x700 ? TRIE_ALPHABET[c] : 0;
-      if (a === 0) break;
-      child = next[node * TRIE_WIDTH + a];
-      if (child === 0) break;
-      p--;
-    }
-    node = child;
+    node = trieStepBack(ORDINAL_TRIE.next, node, text, p, 0);
+    if (node === 0) break;
+    p = stepPos;
     if (values[node] >= 0 && (!isWordAt(text, p - 1) || (isProcliticCode(text.charCodeAt(p - 1)) && !isWordAt(text, p - 2)))) {
       day = values[node];
       ordinalStart = p;
