@@ -126,8 +126,8 @@ function attrHtml(name: string, value: string, escape: (s: string) => string): s
  * A date is one token: its text in `content`, the <time> attributes in `attrs`, and in `meta` the
  * TimeOpening they were made from. While markdown-it parses, its type is "akhbar_time", so that
  * markdown-it's text_join and fragments_join leave it apart from the text around it; the plugin's
- * last core rule makes it a `text` token, so that what reads text (image alt text, heading slugs,
- * other plugins' core rules after this one) reads the date's text. (Three tokens per date, an
+ * core rule right after text_join makes it a `text` token, so that what reads text (image alt
+ * text, heading slugs, the core rules other plugins push) reads the date's text. (Three tokens per date, an
  * opening, the text and a closing, cost a tenth of the plugin's time in a typical article: four
  * more tokens for markdown-it to make, join and render instead of two.)
  *
@@ -308,10 +308,11 @@ export function markdownItArabicDates(md: MarkdownIt, options: ArabicDatesOption
     let byKind = openings.get(mention.monthSets);
     if (byKind === undefined) openings.set(mention.monthSets, (byKind = [new Map(), new Map(), new Map(), new Map()]));
     const byIso = byKind[(mention.kind === "day" ? 2 : 0) + (mention.digits === "arab" ? 1 : 0)];
-    const hijri = hijriAttr(mention);
+    // (Within one spelling's sets and kind, the ISO day decides the Hijri date too: a Hijri day
+    // is one Gregorian day, a Hijri month is known by its first day.)
     let opening = byIso.get(mention.iso);
-    if (opening === undefined || opening.hijri !== hijri) {
-      opening = new TimeOpening(mention.iso, hijri, dateTitle(mention, dateOptions), escape);
+    if (opening === undefined) {
+      opening = new TimeOpening(mention.iso, hijriAttr(mention), dateTitle(mention, dateOptions), escape);
       if (openingCount >= TITLE_MEMO_LIMIT) {
         for (const maps of openings.values()) for (const map of maps) map.clear();
         openingCount = 0;
